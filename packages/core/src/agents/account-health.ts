@@ -1,0 +1,142 @@
+import { z } from "zod";
+import { defineAgent } from "./contract.ts";
+import { healthScore, healthScoreSchema } from "./health-score.ts";
+import * as m from "./metrics.ts";
+import { UNTRUSTED_DATA_RULE, untrustedBlock } from "./untrusted.ts";
+import { rankVideos, videoSummarySchema } from "./video-ranking.ts";
+
+/** Enough history to judge follower growth per month without one day's noise dominating. */
+const HISTORY_DAYS = 90;
+
+const metricsSchema = z.object({
+  engagement_rate_by_views: m.metricSchema,
+  engagement_rate_by_followers: m.metricSchema,
+  mean_views: m.metricSchema,
+  median_views: m.metricSchema,
+  views_per_follower: m.metricSchema,
+  for_you_share: m.metricSchema,
+  posts_per_week: m.metricSchema,
+  gaps_over_7_days: m.metricSchema,
+  follower_growth_pct_month: m.metricSchema,
+  full_watch_rate: m.metricSchema,
+});
+
+export const accountHealthOutput = z.object({
+  handle: z.string(),
+  display_name: z.string(),
+  category: z.string(),
+  region: z.string(),
+  follower_count: z.number().int().nonnegative(),
+  follower_tier: z.string(),
+  metrics: metricsSchema,
+  benchmark_engagement_rate: m.metricSchema,
+  health_score: healthScoreSchema,
+  top_videos: z.array(videoSummarySchema),
+  bottom_videos: z.array(videoSummarySchema),
+  top_hashtags: z.array(z.string()),
+  insights: z.array(z.string()),
+});
+export type AccountHealthOutput = z.infer<typeof accountHealthOutput>;
+
+/** What the mock fixture is given: every number; no titles (the prompt shows those in an untrusted block). */
+export type AccountHealthFacts = Omit<AccountHealthOutput, "insights" | "top_videos" | "bottom_videos"> & {
+  top_videos: Omit<AccountHealthOutput["top_videos"][number], "title">[];
+  bottom_videos: Omit<AccountHealthOutput["bottom_videos"][number], "title">[];
+};
+
+export const accountHealthInsightsSchema = z.object({ insights: z.array(z.string().min(1)).min(2).max(6) });
+
+/**
+ * Audits an account: engagement, reach, cadence, growth and retention with their formulas, a health
+ * score with its drivers, best and worst videos, and the model's insights on those numbers.
+ */
+export const accountHealth = defineAgent({
+  name: "account_health",
+  description: "Audits a TikTok account: engagement, reach, cadence, growth, retention and a health score",
+  sideEffects: "none",
+  input: z.object({ handle: z.string().min(1) }),
+  options: z.object({ video_limit: z.number().int().min(10).max(500).default(120) }),
+  output: accountHealthOutput,
+  async execute({ handle }, ctx) {
+    ctx.signal.throwIfAborted();
+    const limit = ctx.options.video_limit;
+    const [profile, videos, history] = await Promise.all([
+      ctx.trace.tool("tiktok.getProfile", { handle }, () => ctx.data.getProfile(handle)),
+      ctx.trace.tool("tiktok.listVideos", { handle, limit }, () => ctx.data.listVideos(handle, { limit })),
+      ctx.trace.tool("tiktok.getFollowerHistory", { handle, days: HISTORY_DAYS }, () =>
+        ctx.data.getFollowerHistory(handle, { days: HISTORY_DAYS }),
+      ),
+    ]);
+    const now = ctx.now();
+    const followers = profile.follower_count;
+    const metrics = {
+      engagement_rate_by_views: m.engagementRateByViews(videos),
+      engagement_rate_by_followers: m.engagementRateByFollowers(videos, followers),
+      mean_views: m.meanViews(videos),
+      median_views: m.medianViews(videos),
+      views_per_follower: m.viewsPerFollower(videos, followers),
+      for_you_share: m.forYouShare(videos),
+      posts_per_week: m.postsPerWeek(videos, now),
+      gaps_over_7_days: m.gapsOver7Days(videos, now),
+      follower_growth_pct_month: m.followerGrowthPctMonth(history),
+      full_watch_rate: m.fullWatchRate(videos),
+    };
+    const { tier, benchmark } = m.followerTier(followers);
+    const score = healthScore({
+      followers,
+      tier,
+      engagementRateByFollowers: metrics.engagement_rate_by_followers.value,
+      benchmarkEngagementRate: benchmark.value,
+      postsPerWeek: metrics.posts_per_week.value,
+      gapsOver7Days: metrics.gaps_over_7_days.value,
+      followerGrowthPctMonth: metrics.follower_growth_pct_month.value,
+      viewsPerFollower: metrics.views_per_follower.value,
+      fullWatchRate: metrics.full_watch_rate.value,
+      meanViews: metrics.mean_views.value,
+      medianViews: metrics.median_views.value,
+    });
+    const ranking = rankVideos(videos, now);
+    const withoutTitle = ({ title: _title, ...rest }: AccountHealthOutput["top_videos"][number]) => rest;
+    const facts: AccountHealthFacts = {
+      handle: profile.handle,
+      display_name: profile.display_name,
+      category: profile.category,
+      region: profile.region,
+      follower_count: followers,
+      follower_tier: tier,
+      metrics,
+      benchmark_engagement_rate: benchmark,
+      health_score: score,
+      top_videos: ranking.top.map(withoutTitle),
+      bottom_videos: ranking.bottom.map(withoutTitle),
+      top_hashtags: ranking.topHashtags,
+    };
+    ctx.trace.log("account health computed", { score: score.score, videos: videos.length });
+    ctx.signal.throwIfAborted();
+    // The display name is user-written like the bio: it goes in the untrusted block, not the facts.
+    const { display_name: displayName, ...numbers } = facts;
+    const { value } = await ctx.llm.structured({
+      agent: "account_health",
+      workflowSlug: ctx.run.workflowSlug,
+      system: [
+        "You are a TikTok growth strategist writing for a marketing team.",
+        "Every number you need is in the facts; quote them, never compute or invent new ones.",
+        UNTRUSTED_DATA_RULE,
+      ].join("\n"),
+      prompt: [
+        `Facts about @${profile.handle} (computed from TikTok data):`,
+        JSON.stringify(numbers, null, 2),
+        untrustedBlock("profile", [`display name: ${displayName}`, `bio: ${profile.bio_description}`]),
+        untrustedBlock(
+          "video_titles",
+          [...ranking.top, ...ranking.bottom].map((v) => `${v.id}: ${v.title}`),
+        ),
+        "Write 3 to 5 insights: each names the number behind it and the action it calls for.",
+      ].join("\n\n"),
+      schema: accountHealthInsightsSchema,
+      context: facts,
+      signal: ctx.signal,
+    });
+    return { ...facts, top_videos: ranking.top, bottom_videos: ranking.bottom, insights: value.insights };
+  },
+});

@@ -1,0 +1,140 @@
+import { z } from "zod";
+import { adBenchmark, CAMPAIGN_OBJECTIVES } from "./ad-benchmarks.ts";
+import { defineAgent } from "./contract.ts";
+import { uniqueHashtags } from "./hashtag.ts";
+import { round2 } from "./metrics.ts";
+import { UNTRUSTED_DATA_RULE, untrustedBlock } from "./untrusted.ts";
+
+/** TikTok ad text takes 1–100 characters. */
+const AD_TEXT_MAX = 100;
+const HASHTAGS_PER_AD_GROUP = 3;
+const MAX_AD_GROUPS = 3;
+
+export const campaignBuilderOutput = z.object({
+  campaign: z.object({
+    name: z.string(),
+    objective: z.enum(CAMPAIGN_OBJECTIVES),
+    /** Always created disabled; only an approval enables it. */
+    status: z.literal("DISABLED"),
+    daily_budget_usd: z.number().positive(),
+    duration_days: z.number().int().positive(),
+    total_budget_usd: z.number().positive(),
+    /** One per (run, step, campaign): a retried step must not create a second campaign. */
+    idempotency_key: z.string(),
+    ad_groups: z.array(
+      z.object({
+        name: z.string(),
+        hashtags: z.array(z.string()),
+        placement: z.literal("TIKTOK"),
+        bid_strategy: z.enum(["LOWEST_COST", "COST_CAP"]),
+      }),
+    ),
+  }),
+  /** Exactly the hashtags the step was given (after any edit at the approval gate). */
+  hashtags: z.array(z.string()),
+  forecast: z.object({
+    impressions: z.number().int().nonnegative(),
+    clicks: z.number().int().nonnegative(),
+    video_views: z.number().int().nonnegative(),
+    cpm_usd: z.number(),
+    ctr_pct: z.number(),
+    basis: z.string(),
+  }),
+  ad_copy: z.array(z.string()),
+});
+export type CampaignBuilderOutput = z.infer<typeof campaignBuilderOutput>;
+export type CampaignBuilderFacts = Omit<CampaignBuilderOutput, "ad_copy"> & {
+  handle: string;
+  category: string;
+};
+
+export const adCopySchema = z.object({ ad_copy: z.array(z.string().min(1).max(AD_TEXT_MAX)).min(2).max(5) });
+
+/** Proposes a disabled campaign with hashtag-targeted ad groups, a forecast from benchmarks and ad copy. */
+export const campaignBuilder = defineAgent({
+  name: "campaign_builder",
+  description: "Proposes a TikTok ad campaign (created disabled) with ad groups, forecast and ad copy",
+  sideEffects: "spends",
+  input: z.object({ handle: z.string().min(1), category: z.string().min(1), hashtags: z.array(z.string()) }),
+  options: z.object({
+    // TikTok's minimum daily budget at campaign level is $50.
+    daily_budget_usd: z.number().min(50).max(100_000).default(50),
+    duration_days: z.number().int().min(1).max(90).default(14),
+    objective: z.enum(CAMPAIGN_OBJECTIVES).default("VIDEO_VIEWS"),
+  }),
+  output: campaignBuilderOutput,
+  async execute(input, ctx) {
+    ctx.signal.throwIfAborted();
+    const { daily_budget_usd: daily, duration_days: days, objective } = ctx.options;
+    const handle = input.handle.replace(/^@/, "");
+    const targeting = uniqueHashtags(input.hashtags);
+    const total = round2(daily * days);
+    const benchmark = adBenchmark(input.category, objective);
+    const impressions = Math.round((total / benchmark.cpmUsd) * 1000);
+    const facts: CampaignBuilderFacts = {
+      handle,
+      category: input.category,
+      campaign: {
+        name: `@${handle} · ${input.category} · ${objective} · ${ctx.now().toISOString().slice(0, 10)}`,
+        objective,
+        status: "DISABLED",
+        daily_budget_usd: daily,
+        duration_days: days,
+        total_budget_usd: total,
+        idempotency_key: `${ctx.run.workflowRunId}:${ctx.run.stepKey}:campaign`,
+        ad_groups: adGroups(handle, targeting, objective === "CONVERSIONS" ? "COST_CAP" : "LOWEST_COST"),
+      },
+      hashtags: input.hashtags,
+      forecast: {
+        impressions,
+        clicks: Math.round((impressions * benchmark.ctrPct) / 100),
+        video_views: Math.round((impressions * benchmark.viewRatePct) / 100),
+        cpm_usd: benchmark.cpmUsd,
+        ctr_pct: benchmark.ctrPct,
+        basis:
+          `impressions = total budget / CPM × 1000; clicks = impressions × CTR; ` +
+          `video views = impressions × ${benchmark.viewRatePct}% 2-second view rate; ${benchmark.source}`,
+      },
+    };
+    ctx.trace.log("campaign proposed (disabled)", {
+      total_budget_usd: total,
+      ad_groups: facts.campaign.ad_groups.length,
+    });
+    const { value } = await ctx.llm.structured({
+      agent: "campaign_builder",
+      workflowSlug: ctx.run.workflowSlug,
+      system: ["You are a TikTok ads copywriter.", UNTRUSTED_DATA_RULE].join("\n"),
+      prompt: [
+        `Campaign for @${handle} (${input.category}), objective ${objective}, ${days} days at $${daily}/day.`,
+        `Forecast: ${JSON.stringify(facts.forecast)}`,
+        untrustedBlock("target_hashtags", targeting),
+        `Write 3 ad texts of at most ${AD_TEXT_MAX} characters each, native to TikTok, no hashtags, one clear call to action.`,
+      ].join("\n\n"),
+      schema: adCopySchema,
+      context: facts,
+      signal: ctx.signal,
+    });
+    const { handle: _handle, category: _category, ...proposal } = facts;
+    return { ...proposal, ad_copy: value.ad_copy };
+  },
+});
+
+type BidStrategy = CampaignBuilderOutput["campaign"]["ad_groups"][number]["bid_strategy"];
+
+/** Up to three hashtags per ad group, so each group's results say which interest cluster works. */
+function adGroups(
+  handle: string,
+  hashtags: string[],
+  bidStrategy: BidStrategy,
+): CampaignBuilderOutput["campaign"]["ad_groups"] {
+  if (hashtags.length === 0)
+    return [{ name: `@${handle} · broad`, hashtags: [], placement: "TIKTOK", bid_strategy: bidStrategy }];
+  const count = Math.min(MAX_AD_GROUPS, Math.ceil(hashtags.length / HASHTAGS_PER_AD_GROUP));
+  const groups = Array.from({ length: count }, (_, group) => hashtags.filter((_, i) => i % count === group));
+  return groups.map((tags) => ({
+    name: `@${handle} · ${tags.map((t) => `#${t}`).join(" ")}`,
+    hashtags: tags,
+    placement: "TIKTOK",
+    bid_strategy: bidStrategy,
+  }));
+}

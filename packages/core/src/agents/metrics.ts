@@ -1,0 +1,255 @@
+import { z } from "zod";
+import type { FollowerSnapshot, TikTokVideo } from "../data/provider.ts";
+
+/** A computed number with the formula that produced it, so a reader can check it. */
+export const metricSchema = z.object({ value: z.number(), formula: z.string() });
+export type Metric = z.infer<typeof metricSchema>;
+
+const DAY_SECONDS = 86_400;
+/** Cadence is judged on recent behaviour, not on the account's whole history. */
+export const CADENCE_LOOKBACK_DAYS = 90;
+
+export function round2(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+/** a / b, or 0 when there is nothing to divide by (an account without views has no rate). */
+export function ratio(numerator: number, denominator: number): number {
+  return denominator === 0 ? 0 : numerator / denominator;
+}
+
+function sum<T>(items: readonly T[], of: (item: T) => number): number {
+  return items.reduce((total, item) => total + of(item), 0);
+}
+
+export function engagementOf(video: TikTokVideo): number {
+  return video.like_count + video.comment_count + video.share_count + video.save_count;
+}
+
+/** Engagement rate of one video by its views, in %. */
+export function videoEngagementRate(video: TikTokVideo): number {
+  return round2(ratio(engagementOf(video), video.view_count) * 100);
+}
+
+/** Summed over the videos, so a video with 1M views weighs more than one with 1K. */
+export function engagementRateByViews(videos: readonly TikTokVideo[]): Metric {
+  return {
+    value: round2(
+      ratio(
+        sum(videos, engagementOf),
+        sum(videos, (v) => v.view_count),
+      ) * 100,
+    ),
+    formula: `Σ(likes + comments + shares + saves) / Σ views × 100 over ${videos.length} videos`,
+  };
+}
+
+export function engagementRateByFollowers(videos: readonly TikTokVideo[], followers: number): Metric {
+  return {
+    value: round2(ratio(ratio(sum(videos, engagementOf), videos.length), followers) * 100),
+    formula: `mean (likes + comments + shares + saves) per video / followers × 100 over ${videos.length} videos`,
+  };
+}
+
+export function meanViews(videos: readonly TikTokVideo[]): Metric {
+  return {
+    value: Math.round(
+      ratio(
+        sum(videos, (v) => v.view_count),
+        videos.length,
+      ),
+    ),
+    formula: `Σ views / ${videos.length} videos`,
+  };
+}
+
+/** Unlike the mean, one viral hit does not move it. */
+export function medianViews(videos: readonly TikTokVideo[]): Metric {
+  return {
+    value: Math.round(median(videos.map((v) => v.view_count))),
+    formula: `median views of ${videos.length} videos`,
+  };
+}
+
+export function viewsPerFollower(videos: readonly TikTokVideo[], followers: number): Metric {
+  return {
+    value: round2(ratio(median(videos.map((v) => v.view_count)), followers)),
+    formula: "median views / followers",
+  };
+}
+
+/** View-weighted share of views that came from the For You feed (`impression_sources.For_You`), in %. */
+export function forYouShare(videos: readonly TikTokVideo[]): Metric {
+  const forYouViews = sum(videos, (v) => (v.impression_sources.For_You ?? 0) * v.view_count);
+  return {
+    value: round2(
+      ratio(
+        forYouViews,
+        sum(videos, (v) => v.view_count),
+      ) * 100,
+    ),
+    formula: "Σ(impression_sources.For_You × views) / Σ views × 100",
+  };
+}
+
+/** View-weighted `full_video_watched_rate`, in %. */
+export function fullWatchRate(videos: readonly TikTokVideo[]): Metric {
+  const fullViews = sum(videos, (v) => v.full_video_watched_rate * v.view_count);
+  return {
+    value: round2(
+      ratio(
+        fullViews,
+        sum(videos, (v) => v.view_count),
+      ) * 100,
+    ),
+    formula: "Σ(full_video_watched_rate × views) / Σ views × 100",
+  };
+}
+
+/**
+ * Posts per week over the last 90 days, or over the span the videos cover when that is shorter (a
+ * young account, or a list cut by its limit) so a short list does not read as a slow cadence.
+ */
+export function postsPerWeek(videos: readonly TikTokVideo[], now: Date): Metric {
+  const { posts, days } = cadenceWindow(videos, now);
+  return {
+    value: round2(ratio(posts.length, days / 7)),
+    formula: `posts in the last ${days} days / (${days} / 7)`,
+  };
+}
+
+/** Breaks longer than a week between posts in the cadence window, counting the one running now. */
+export function gapsOver7Days(videos: readonly TikTokVideo[], now: Date): Metric {
+  const { posts, days } = cadenceWindow(videos, now);
+  const times = [...posts.map((v) => v.create_time), now.getTime() / 1000].sort((a, b) => a - b);
+  let gaps = 0;
+  for (let i = 1; i < times.length; i++)
+    if ((times[i] as number) - (times[i - 1] as number) > 7 * DAY_SECONDS) gaps++;
+  return {
+    value: gaps,
+    formula: `count of intervals > 7 days between consecutive posts (and since the last) in the last ${days} days`,
+  };
+}
+
+function cadenceWindow(videos: readonly TikTokVideo[], now: Date): { posts: TikTokVideo[]; days: number } {
+  const nowSeconds = now.getTime() / 1000;
+  if (videos.length === 0) return { posts: [], days: CADENCE_LOOKBACK_DAYS };
+  const oldest = Math.min(...videos.map((v) => v.create_time));
+  const covered = Math.ceil((nowSeconds - oldest) / DAY_SECONDS);
+  const days = Math.max(7, Math.min(CADENCE_LOOKBACK_DAYS, covered));
+  return { posts: videos.filter((v) => v.create_time >= nowSeconds - days * DAY_SECONDS), days };
+}
+
+/** Compound monthly growth from the first to the last snapshot, in %. */
+export function followerGrowthPctMonth(history: readonly FollowerSnapshot[]): Metric {
+  const first = history[0]?.follower_count ?? 0;
+  const last = history.at(-1)?.follower_count ?? 0;
+  const days = history.length - 1;
+  const value = days <= 0 || first === 0 ? 0 : ((last / first) ** (30 / days) - 1) * 100;
+  return {
+    value: round2(value),
+    formula: `((followers today / followers ${days} days ago) ^ (30 / ${days}) − 1) × 100`,
+  };
+}
+
+/** Influencer Marketing Factory's median engagement rate by follower tier (see DOMAIN.md). */
+export const FOLLOWER_TIERS = [
+  { tier: "under 100K", maxFollowers: 100_000, benchmarkEr: 7.5 },
+  { tier: "100K–500K", maxFollowers: 500_000, benchmarkEr: 5.1 },
+  { tier: "500K–1M", maxFollowers: 1_000_000, benchmarkEr: 4.5 },
+  { tier: "1M–5M", maxFollowers: 5_000_000, benchmarkEr: 3.8 },
+  { tier: "5M–10M", maxFollowers: 10_000_000, benchmarkEr: 4.2 },
+  { tier: "10M+", maxFollowers: Number.POSITIVE_INFINITY, benchmarkEr: 2.9 },
+] as const;
+
+/** The account's tier and the tier's benchmark, compared with engagement rate by followers. */
+export function followerTier(followers: number): { tier: string; benchmark: Metric } {
+  const found = FOLLOWER_TIERS.find((t) => followers < t.maxFollowers) ?? FOLLOWER_TIERS[5];
+  return {
+    tier: found.tier,
+    benchmark: {
+      value: found.benchmarkEr,
+      formula: `Influencer Marketing Factory median engagement rate by followers, ${found.tier} tier`,
+    },
+  };
+}
+
+/** Daily Marketing API rows summed over a window. */
+export interface AdTotals {
+  spend: number;
+  impressions: number;
+  clicks: number;
+  conversion: number;
+  video_watched_2s: number;
+  video_watched_6s: number;
+}
+
+export function sumAdRows(rows: readonly AdTotals[]): AdTotals {
+  return {
+    spend: round2(sum(rows, (r) => r.spend)),
+    impressions: sum(rows, (r) => r.impressions),
+    clicks: sum(rows, (r) => r.clicks),
+    conversion: sum(rows, (r) => r.conversion),
+    video_watched_2s: sum(rows, (r) => r.video_watched_2s),
+    video_watched_6s: sum(rows, (r) => r.video_watched_6s),
+  };
+}
+
+export function ctr(totals: AdTotals): Metric {
+  return {
+    value: round2(ratio(totals.clicks, totals.impressions) * 100),
+    formula: "clicks / impressions × 100",
+  };
+}
+
+export function cpc(totals: AdTotals): Metric {
+  return { value: round2(ratio(totals.spend, totals.clicks)), formula: "spend / clicks" };
+}
+
+export function cpm(totals: AdTotals): Metric {
+  return {
+    value: round2(ratio(totals.spend, totals.impressions) * 1000),
+    formula: "spend / impressions × 1000",
+  };
+}
+
+/** Share of impressions that watched 2 seconds: did the opening stop the scroll. */
+export function hookRate(totals: AdTotals): Metric {
+  return {
+    value: round2(ratio(totals.video_watched_2s, totals.impressions) * 100),
+    formula: "video_watched_2s / impressions × 100",
+  };
+}
+
+/** Share of impressions that watched 6 seconds: did the video keep them past the hook. */
+export function holdRate(totals: AdTotals): Metric {
+  return {
+    value: round2(ratio(totals.video_watched_6s, totals.impressions) * 100),
+    formula: "video_watched_6s / impressions × 100",
+  };
+}
+
+/**
+ * Growth of a trend's posts between two windows, in %. A trend with no previous posts is measured
+ * against 1, so brand-new trends rank high instead of dividing by zero.
+ */
+export function trendVelocity(trend: { posts_current: number; posts_previous: number }): Metric {
+  return {
+    value: round2(((trend.posts_current - trend.posts_previous) / Math.max(trend.posts_previous, 1)) * 100),
+    formula: "(posts this window − posts previous window) / max(posts previous window, 1) × 100",
+  };
+}
+
+export function median(values: readonly number[]): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
+
+/** Percentage change, or null when there is no previous value to compare with. */
+export function changePct(current: number, previous: number): number | null {
+  return previous === 0 ? null : round2(((current - previous) / Math.abs(previous)) * 100);
+}

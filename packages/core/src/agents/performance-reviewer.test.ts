@@ -1,0 +1,77 @@
+import { describe, expect, it } from "vitest";
+import { createAgentTestContext, executeAgent } from "../testing/agent-context.ts";
+import { engagementOf } from "./metrics.ts";
+import { performanceReviewer } from "./performance-reviewer.ts";
+import { reviewVerdict } from "./review-verdict.ts";
+
+const HANDLE = "glowwithmia";
+const NOW_SECONDS = Date.parse("2026-11-01T12:00:00Z") / 1000;
+
+describe("performance_reviewer", () => {
+  it("compares the campaign's last window with the one before, from the report rows", async () => {
+    const ctx = createAgentTestContext();
+    const output = await executeAgent(performanceReviewer, { handle: HANDLE }, {}, ctx);
+    const rows = await ctx.data.getCampaignReport(`cmp_${HANDLE}`, { days: 14 });
+    const sum = (part: typeof rows, key: "spend" | "impressions" | "clicks") =>
+      part.reduce((s, r) => s + r[key], 0);
+    const [previous, current] = [rows.slice(0, 7), rows.slice(7)];
+    expect(output.ads.campaign_id).toBe(`cmp_${HANDLE}`);
+    expect(output.ads.current.spend_usd).toBeCloseTo(sum(current, "spend"), 2);
+    expect(output.ads.previous.impressions).toBe(sum(previous, "impressions"));
+    expect(output.ads.current.ctr_pct).toBe(
+      Math.round((sum(current, "clicks") / sum(current, "impressions")) * 10_000) / 100,
+    );
+    const { current: now, previous: before, change_pct: change } = output.ads;
+    expect(change.ctr_pct).toBe(Math.round(((now.ctr_pct - before.ctr_pct) / before.ctr_pct) * 10_000) / 100);
+    expect(output.ads.formulas.hook_rate_pct).toBe("video_watched_2s / impressions × 100");
+  });
+
+  it("compares organic videos posted in each window", async () => {
+    const ctx = createAgentTestContext();
+    const output = await executeAgent(performanceReviewer, { handle: HANDLE }, {}, ctx);
+    const videos = await ctx.data.listVideos(HANDLE, { limit: 100 });
+    const inCurrent = videos.filter((v) => v.create_time > NOW_SECONDS - 7 * 86_400);
+    expect(output.organic.current.posts).toBe(inCurrent.length);
+    expect(output.organic.current.views).toBe(inCurrent.reduce((s, v) => s + v.view_count, 0));
+    const engagement = inCurrent.reduce((s, v) => s + engagementOf(v), 0);
+    expect(output.organic.current.engagement_rate).toBe(
+      Math.round((engagement / output.organic.current.views) * 10_000) / 100,
+    );
+  });
+
+  it("rules its verdict by the rule, not the model", async () => {
+    const output = await executeAgent(performanceReviewer, { handle: HANDLE });
+    expect(reviewVerdict(output)).toEqual({ verdict: output.verdict, reasons: output.verdict_reasons });
+    expect(output.recommendations.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("reads twice the window of report days and the campaign it is told to", async () => {
+    const ctx = createAgentTestContext();
+    const output = await executeAgent(
+      performanceReviewer,
+      { handle: HANDLE },
+      { window_days: 3, campaign_id: "cmp_spring" },
+      ctx,
+    );
+    expect(output.window_days).toBe(3);
+    expect(output.ads.campaign_id).toBe("cmp_spring");
+    expect(ctx.trace.entries).toContainEqual(
+      expect.objectContaining({
+        tool: "tiktok.getCampaignReport",
+        args: { campaignId: "cmp_spring", days: 6 },
+      }),
+    );
+  });
+
+  it("rejects windows under 3 days, when ad metrics have not settled", () => {
+    const tooShort = performanceReviewer.options.safeParse({ window_days: 2 });
+    expect(tooShort.success).toBe(false);
+    expect(tooShort.error?.issues[0]?.message).toContain("3 days or more");
+    expect(performanceReviewer.options.parse({})).toEqual({ window_days: 7 });
+  });
+
+  it("is deterministic for a pinned clock", async () => {
+    const first = await executeAgent(performanceReviewer, { handle: HANDLE });
+    expect(await executeAgent(performanceReviewer, { handle: HANDLE })).toEqual(first);
+  });
+});

@@ -1,0 +1,125 @@
+import { z } from "zod";
+import { defineAgent } from "./contract.ts";
+import { REVIEW_VERDICTS, reviewVerdict } from "./review-verdict.ts";
+import {
+  AD_FORMULAS,
+  adWindow,
+  adWindowSchema,
+  changeOf,
+  changeSchema,
+  ORGANIC_FORMULAS,
+  organicWindow,
+  organicWindowSchema,
+} from "./window-comparison.ts";
+
+const DAY_MS = 86_400_000;
+/** Enough videos to cover two windows of 15 days at several posts a day. */
+const VIDEO_LIMIT = 100;
+
+export const performanceReviewerOutput = z.object({
+  handle: z.string(),
+  window_days: z.number().int(),
+  /** Videos posted in the last window_days vs the window before. */
+  organic: z.object({
+    current: organicWindowSchema,
+    previous: organicWindowSchema,
+    change_pct: changeSchema(organicWindowSchema),
+    formulas: z.record(z.string(), z.string()),
+  }),
+  /** The campaign's complete days in the last window_days vs the window before. */
+  ads: z.object({
+    campaign_id: z.string(),
+    current: adWindowSchema,
+    previous: adWindowSchema,
+    change_pct: changeSchema(adWindowSchema),
+    formulas: z.record(z.string(), z.string()),
+  }),
+  verdict: z.enum(REVIEW_VERDICTS),
+  verdict_reasons: z.array(z.string()),
+  recommendations: z.array(z.string()),
+});
+export type PerformanceReviewerOutput = z.infer<typeof performanceReviewerOutput>;
+export type PerformanceReviewerFacts = Omit<PerformanceReviewerOutput, "recommendations">;
+
+export const recommendationsSchema = z.object({ recommendations: z.array(z.string().min(1)).min(2).max(5) });
+
+/** Compares the latest window with the one before, organic and paid, and rules scale, hold or fix. */
+export const performanceReviewer = defineAgent({
+  name: "performance_reviewer",
+  description:
+    "Compares the last window with the previous one (organic and ads) and rules scale, hold or fix",
+  sideEffects: "none",
+  input: z.object({ handle: z.string().min(1) }),
+  options: z.object({
+    // Ad metrics settle over hours and organic insights freeze after ~7 idle days (DOMAIN.md).
+    window_days: z.number().int().min(3, "compare windows of 3 days or more").max(15).default(7),
+    campaign_id: z.string().min(1).optional(),
+  }),
+  output: performanceReviewerOutput,
+  async execute(input, ctx) {
+    ctx.signal.throwIfAborted();
+    const handle = input.handle.replace(/^@/, "");
+    const windowDays = ctx.options.window_days;
+    const campaignId = ctx.options.campaign_id ?? `cmp_${handle}`;
+    const reportDays = windowDays * 2;
+    const [videos, rows] = await Promise.all([
+      ctx.trace.tool("tiktok.listVideos", { handle, limit: VIDEO_LIMIT }, () =>
+        ctx.data.listVideos(handle, { limit: VIDEO_LIMIT }),
+      ),
+      ctx.trace.tool("tiktok.getCampaignReport", { campaignId, days: reportDays }, () =>
+        ctx.data.getCampaignReport(campaignId, { days: reportDays }),
+      ),
+    ]);
+    const now = ctx.now().getTime();
+    const boundary = (now - windowDays * DAY_MS) / 1000;
+    const start = (now - 2 * windowDays * DAY_MS) / 1000;
+    const boundaryDay = new Date(now - windowDays * DAY_MS).toISOString().slice(0, 10);
+    const organicCurrent = organicWindow(videos.filter((v) => v.create_time > boundary));
+    const organicPrevious = organicWindow(
+      videos.filter((v) => v.create_time > start && v.create_time <= boundary),
+    );
+    const adsCurrent = adWindow(rows.filter((r) => r.stat_date >= boundaryDay));
+    const adsPrevious = adWindow(rows.filter((r) => r.stat_date < boundaryDay));
+    const organic = {
+      current: organicCurrent,
+      previous: organicPrevious,
+      change_pct: changeOf(organicCurrent, organicPrevious),
+      formulas: ORGANIC_FORMULAS,
+    };
+    const ads = {
+      campaign_id: campaignId,
+      current: adsCurrent,
+      previous: adsPrevious,
+      change_pct: changeOf(adsCurrent, adsPrevious),
+      formulas: AD_FORMULAS,
+    };
+    const { verdict, reasons } = reviewVerdict({ organic, ads });
+    const facts: PerformanceReviewerFacts = {
+      handle,
+      window_days: windowDays,
+      organic,
+      ads,
+      verdict,
+      verdict_reasons: reasons,
+    };
+    ctx.trace.log("windows compared", { verdict, reasons });
+    ctx.signal.throwIfAborted();
+    const { value } = await ctx.llm.structured({
+      agent: "performance_reviewer",
+      workflowSlug: ctx.run.workflowSlug,
+      system: [
+        "You are a TikTok performance marketer reviewing a launch.",
+        "The verdict is already decided by rule; explain it and say what to do, quoting the numbers given.",
+      ].join("\n"),
+      prompt: [
+        `Review of @${handle}: last ${windowDays} days vs the ${windowDays} days before.`,
+        JSON.stringify(facts, null, 2),
+        "Write 2 to 4 concrete recommendations, most important first.",
+      ].join("\n\n"),
+      schema: recommendationsSchema,
+      context: facts,
+      signal: ctx.signal,
+    });
+    return { ...facts, recommendations: value.recommendations };
+  },
+});

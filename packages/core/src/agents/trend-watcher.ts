@@ -1,0 +1,131 @@
+import { z } from "zod";
+import type { Trend } from "../data/provider.ts";
+import { defineAgent } from "./contract.ts";
+import { metricSchema, trendVelocity } from "./metrics.ts";
+import { compactNumber, signedPct } from "./phrasing.ts";
+import { UNTRUSTED_DATA_RULE, untrustedBlock } from "./untrusted.ts";
+
+/** Velocity on a handful of posts is noise: 3 -> 30 posts is +900% and means nothing. */
+export const MIN_TREND_POSTS = 100;
+
+const trendItemSchema = z.object({
+  name: z.string(),
+  velocity: metricSchema,
+  posts_current: z.number().int().nonnegative(),
+  posts_previous: z.number().int().nonnegative(),
+  views_current: z.number().int().nonnegative(),
+  age_hours: z.number().nonnegative(),
+});
+
+export const trendWatcherOutput = z.object({
+  category: z.string(),
+  region: z.string(),
+  freshness_hours: z.number().int(),
+  /** Fastest-growing first. */
+  hashtags: z.array(trendItemSchema),
+  /** Fastest-growing first; only commercially licensed sounds may be used in Spark Ads. */
+  sounds: z.array(trendItemSchema.extend({ commercially_licensed: z.boolean() })),
+  /** The hashtags' names alone, in rank order, for steps that take a list of names. */
+  hashtag_names: z.array(z.string()),
+  summary: z.string(),
+});
+export type TrendWatcherOutput = z.infer<typeof trendWatcherOutput>;
+export type TrendWatcherFacts = Omit<TrendWatcherOutput, "summary">;
+
+export const trendSummarySchema = z.object({ summary: z.string().min(1) });
+
+/** Finds the hashtags and sounds of a niche growing fastest in a region right now, ranked by velocity. */
+export const trendWatcher = defineAgent({
+  name: "trend_watcher",
+  description: "Ranks a niche's fresh hashtags and sounds in a region by growth, not volume",
+  sideEffects: "none",
+  input: z.object({ category: z.string().min(1) }),
+  options: z.object({
+    region: z
+      .string()
+      .regex(/^[A-Za-z]{2}$/, "region must be a 2-letter country code")
+      .toUpperCase()
+      .default("US"),
+    freshness_hours: z.number().int().min(1).max(720).default(72),
+    limit: z.number().int().min(1).max(50).default(8),
+  }),
+  output: trendWatcherOutput,
+  async execute({ category }, ctx) {
+    ctx.signal.throwIfAborted();
+    const { region, freshness_hours: freshnessHours, limit } = ctx.options;
+    const query = { category, region, freshnessHours };
+    const trends = await ctx.trace.tool("tiktok.getTrends", query, () => ctx.data.getTrends(query));
+    // A source may not filter itself; the scope we promise is ours to enforce.
+    const inScope = trends.filter(
+      (t) =>
+        t.region.toUpperCase() === region &&
+        t.age_hours <= freshnessHours &&
+        t.posts_current >= MIN_TREND_POSTS,
+    );
+    ctx.trace.log("trends in scope", { received: trends.length, kept: inScope.length });
+    const hashtags = rankByVelocity(
+      inScope.filter((t) => t.kind === "hashtag"),
+      limit,
+    );
+    const sounds = rankByVelocity(
+      inScope.filter((t) => t.kind === "sound"),
+      limit,
+    ).map(({ trend, item }) => ({
+      ...item,
+      commercially_licensed: trend.commercially_licensed ?? false,
+    }));
+    const facts: TrendWatcherFacts = {
+      category,
+      region,
+      freshness_hours: freshnessHours,
+      hashtags: hashtags.map(({ item }) => item),
+      sounds,
+      hashtag_names: hashtags.map(({ item }) => item.name),
+    };
+    ctx.signal.throwIfAborted();
+    const { value } = await ctx.llm.structured({
+      agent: "trend_watcher",
+      workflowSlug: ctx.run.workflowSlug,
+      system: ["You are a TikTok trend analyst briefing a content team.", UNTRUSTED_DATA_RULE].join("\n"),
+      prompt: [
+        `Fastest-growing ${category} trends in ${region}, first seen within ${freshnessHours} hours, ranked by velocity:`,
+        untrustedBlock("hashtags", facts.hashtags.map(trendLine)),
+        untrustedBlock(
+          "sounds",
+          facts.sounds.map(
+            (s) => `${trendLine(s)}, ${s.commercially_licensed ? "licensed" : "NOT licensed"} for ads`,
+          ),
+        ),
+        "Summarise in 2 to 4 sentences which to ride this week and why; only licensed sounds may be used in ads.",
+      ].join("\n\n"),
+      schema: trendSummarySchema,
+      context: facts,
+      signal: ctx.signal,
+    });
+    return { ...facts, summary: value.summary };
+  },
+});
+
+function rankByVelocity(trends: Trend[], limit: number) {
+  return trends
+    .map((trend) => ({
+      trend,
+      item: {
+        name: trend.name,
+        velocity: trendVelocity(trend),
+        posts_current: trend.posts_current,
+        posts_previous: trend.posts_previous,
+        views_current: trend.views_current,
+        age_hours: trend.age_hours,
+      },
+    }))
+    .sort(
+      (a, b) =>
+        b.item.velocity.value - a.item.velocity.value || b.trend.posts_current - a.trend.posts_current,
+    )
+    .slice(0, limit);
+}
+
+function trendLine(t: z.infer<typeof trendItemSchema>): string {
+  return `${t.name}: velocity ${signedPct(t.velocity.value)}, ${compactNumber(t.posts_current)} posts, ${compactNumber(t.views_current)} views, ${t.age_hours}h old`;
+}

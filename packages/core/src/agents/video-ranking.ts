@@ -1,0 +1,64 @@
+import { z } from "zod";
+import type { TikTokVideo } from "../data/provider.ts";
+import { isGenericHashtag, normalizeHashtag } from "./hashtag.ts";
+import { videoEngagementRate } from "./metrics.ts";
+
+export const videoSummarySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  views: z.number().int().nonnegative(),
+  /** (likes + comments + shares + saves) / views × 100 of this video. */
+  engagement_rate: z.number(),
+});
+export type VideoSummary = z.infer<typeof videoSummarySchema>;
+
+/** Views keep arriving for about two days; ranking fresher videos would punish them for being new. */
+const SETTLED_SECONDS = 48 * 3600;
+const SHOWN = 5;
+
+export interface VideoRanking {
+  top: VideoSummary[];
+  /** Worst first. */
+  bottom: VideoSummary[];
+  /** Hashtags used most by the best-engaging quarter of videos (at least 5 of them), generic ones left out. */
+  topHashtags: string[];
+}
+
+/** Ranks settled videos by engagement rate by views; falls back to all videos when few have settled. */
+export function rankVideos(videos: readonly TikTokVideo[], now: Date): VideoRanking {
+  const settledBefore = now.getTime() / 1000 - SETTLED_SECONDS;
+  const settled = videos.filter((v) => v.create_time <= settledBefore);
+  const pool = settled.length >= 4 ? settled : [...videos];
+  const ranked = pool
+    .map((video) => ({ video, rate: videoEngagementRate(video) }))
+    .sort((a, b) => b.rate - a.rate || b.video.view_count - a.video.view_count);
+  const shown = Math.min(SHOWN, Math.floor(ranked.length / 2));
+  const summary = ({ video, rate }: (typeof ranked)[number]): VideoSummary => ({
+    id: video.id,
+    title: video.title,
+    views: video.view_count,
+    engagement_rate: rate,
+  });
+  const best = ranked.slice(0, Math.max(SHOWN, Math.ceil(ranked.length / 4))).map((r) => r.video);
+  return {
+    top: ranked.slice(0, shown).map(summary),
+    bottom: ranked
+      .slice(ranked.length - shown)
+      .reverse()
+      .map(summary),
+    topHashtags: mostUsedHashtags(best, SHOWN),
+  };
+}
+
+function mostUsedHashtags(videos: readonly TikTokVideo[], count: number): string[] {
+  const uses = new Map<string, number>();
+  for (const video of videos)
+    for (const raw of video.hashtags) {
+      const tag = normalizeHashtag(raw);
+      if (!isGenericHashtag(tag)) uses.set(tag, (uses.get(tag) ?? 0) + 1);
+    }
+  return [...uses.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, count)
+    .map(([tag]) => tag);
+}

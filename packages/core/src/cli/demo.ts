@@ -1,0 +1,84 @@
+// Runs a seeded workflow in this process and prints its Markdown report. The composition root of
+// the CLI: the only place here that reads the environment.
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { createLlm, llmConfigFromEnv } from "../llm/index.ts";
+import { InMemoryRunStore } from "../runner/memory-store.ts";
+import { resumeWorkflowInline, runWorkflowInline } from "../runner/run-workflow-inline.ts";
+import { runBriefSchema, TARGET_TYPES } from "../workflow/brief.ts";
+import { SEEDED_WORKFLOWS_BY_SLUG } from "../workflows/seeded.ts";
+
+const usage = `usage: pnpm demo --handle <tiktok handle> [--workflow profile_audit|campaign_launch|post_launch_loop]
+                 [--target-type ${TARGET_TYPES.join("|")}] [--notes <text>] [--auto-approve]`;
+
+const { values } = parseArgs({
+  args: process.argv.slice(2).filter((a) => a !== "--"),
+  options: {
+    handle: { type: "string" },
+    workflow: { type: "string", default: "profile_audit" },
+    "target-type": { type: "string", default: "brand" },
+    notes: { type: "string" },
+    "auto-approve": { type: "boolean", default: false },
+    help: { type: "boolean", default: false },
+  },
+});
+
+if (values.help || !values.handle) {
+  console.error(usage);
+  process.exit(values.help ? 0 : 2);
+}
+const workflow = SEEDED_WORKFLOWS_BY_SLUG.get(values.workflow);
+if (!workflow) {
+  console.error(
+    `unknown workflow "${values.workflow}"; one of: ${[...SEEDED_WORKFLOWS_BY_SLUG.keys()].join(", ")}`,
+  );
+  process.exit(2);
+}
+const brief = runBriefSchema.safeParse({
+  handle: values.handle,
+  targetType: values["target-type"],
+  notes: values.notes,
+});
+if (!brief.success) {
+  console.error(z.prettifyError(brief.error));
+  process.exit(2);
+}
+const llmConfig = llmConfigFromEnv(process.env);
+const llm = createLlm(llmConfig);
+const store = new InMemoryRunStore();
+const runId = `cli-${Date.now()}`;
+
+let report = await runWorkflowInline({
+  workspaceId: "local",
+  workflow,
+  brief: brief.data,
+  store,
+  llm,
+  workflowRunId: runId,
+});
+const state = await store.load(runId);
+const pending = Object.values(state?.approvals ?? {}).find((a) => a.status === "pending");
+if (report === null && pending) {
+  console.error(
+    `Approval needed at "${pending.stepKey}": ${pending.field} = ${JSON.stringify(pending.value)}`,
+  );
+  if (!values["auto-approve"]) {
+    console.error("Re-run with --auto-approve to approve it as proposed.");
+    process.exit(0);
+  }
+  report = await resumeWorkflowInline({
+    store,
+    llm,
+    workflowRunId: runId,
+    decision: { decision: "approve", decidedBy: "cli" },
+  });
+}
+console.log(report ?? "");
+const usageTotals = Object.values((await store.load(runId))?.steps ?? {})
+  .flatMap((s) => s.trace)
+  .flatMap((t) => (t.kind === "llm_call" ? [t.usage] : []));
+const cost = usageTotals.reduce((sum, u) => sum + u.costUsd, 0);
+const tokens = usageTotals.reduce((sum, u) => sum + u.inputTokens + u.outputTokens, 0);
+console.error(
+  `\n${llm.mode} mode (${llm.model}): ${usageTotals.length} model calls, ${tokens} tokens, $${cost.toFixed(4)}`,
+);

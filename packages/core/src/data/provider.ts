@@ -1,0 +1,91 @@
+import { z } from "zod";
+
+/**
+ * TikTok data as the agents see it. Field names follow TikTok's Display API and API for Business
+ * (`follower_count`, `view_count`, `full_video_watched_rate`, ...) so the offline provider and a real
+ * adapter exercise the same code paths.
+ */
+export const tiktokProfileSchema = z.object({
+  handle: z.string(),
+  display_name: z.string(),
+  bio_description: z.string(),
+  is_verified: z.boolean(),
+  follower_count: z.number().int().nonnegative(),
+  following_count: z.number().int().nonnegative(),
+  likes_count: z.number().int().nonnegative(),
+  video_count: z.number().int().nonnegative(),
+  /** Our own classification of the account's niche, e.g. "beauty". */
+  category: z.string(),
+  region: z.string(),
+});
+export type TikTokProfile = z.infer<typeof tiktokProfileSchema>;
+
+export const tiktokVideoSchema = z.object({
+  id: z.string(),
+  /** Unix seconds, as TikTok returns it. */
+  create_time: z.number().int(),
+  duration: z.number().positive(),
+  title: z.string(),
+  video_description: z.string(),
+  hashtags: z.array(z.string()),
+  view_count: z.number().int().nonnegative(),
+  like_count: z.number().int().nonnegative(),
+  comment_count: z.number().int().nonnegative(),
+  share_count: z.number().int().nonnegative(),
+  save_count: z.number().int().nonnegative(),
+  reach: z.number().int().nonnegative(),
+  average_time_watched: z.number().nonnegative(),
+  full_video_watched_rate: z.number().min(0).max(1),
+  /** Share of views by source, e.g. { For_You: 0.72, Follow: 0.14, ... }. */
+  impression_sources: z.record(z.string(), z.number()),
+});
+export type TikTokVideo = z.infer<typeof tiktokVideoSchema>;
+
+export const followerSnapshotSchema = z.object({ date: z.string(), follower_count: z.number().int() });
+export type FollowerSnapshot = z.infer<typeof followerSnapshotSchema>;
+
+export const trendSchema = z.object({
+  kind: z.enum(["hashtag", "sound"]),
+  name: z.string(),
+  region: z.string(),
+  category: z.string(),
+  /** Posts using it in the last window and the window before, for velocity. */
+  posts_current: z.number().int().nonnegative(),
+  posts_previous: z.number().int().nonnegative(),
+  views_current: z.number().int().nonnegative(),
+  /** Hours since the trend first crossed our detection threshold. */
+  age_hours: z.number().nonnegative(),
+  commercially_licensed: z.boolean().optional(),
+});
+export type Trend = z.infer<typeof trendSchema>;
+
+/** One day of Marketing API `report/integrated/get` metrics for a campaign. */
+export const adReportRowSchema = z.object({
+  stat_date: z.string(),
+  spend: z.number().nonnegative(),
+  impressions: z.number().int().nonnegative(),
+  clicks: z.number().int().nonnegative(),
+  conversion: z.number().int().nonnegative(),
+  video_watched_2s: z.number().int().nonnegative(),
+  video_watched_6s: z.number().int().nonnegative(),
+});
+export type AdReportRow = z.infer<typeof adReportRowSchema>;
+
+export interface TrendQuery {
+  category: string;
+  region: string;
+  /** Only trends first seen within this many hours. */
+  freshnessHours: number;
+}
+
+/** The port agents read TikTok through. The offline provider is the default; real clients plug in here. */
+export interface TikTokDataProvider {
+  getProfile(handle: string): Promise<TikTokProfile>;
+  /** Newest first. */
+  listVideos(handle: string, options: { limit: number }): Promise<TikTokVideo[]>;
+  /** One snapshot per day, oldest first, ending today. */
+  getFollowerHistory(handle: string, options: { days: number }): Promise<FollowerSnapshot[]>;
+  getTrends(query: TrendQuery): Promise<Trend[]>;
+  /** Daily ad metrics for a campaign, oldest first. */
+  getCampaignReport(campaignId: string, options: { days: number }): Promise<AdReportRow[]>;
+}

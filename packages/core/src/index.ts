@@ -1,0 +1,37 @@
+// Workflow model
+
+// Agents and data
+export type { Agent, AgentContext, AnyAgent, SideEffect } from "./agents/contract.ts";
+export { defineAgent } from "./agents/contract.ts";
+export * from "./agents/index.ts";
+export { AgentRegistry, DuplicateAgentError } from "./agents/registry.ts";
+export { createOfflineProvider } from "./data/offline-provider.ts";
+export type * from "./data/provider.ts";
+// Language models
+export * from "./llm/index.ts";
+// Runs
+export * from "./runner/index.ts";
+export {
+  handleSchema,
+  type RunBrief,
+  runBriefSchema,
+  TARGET_TYPES,
+  type TargetType,
+} from "./workflow/brief.ts";
+export { type DagJson, dagJsonSchema, fromDagJson, toDagJson } from "./workflow/dag-json.ts";
+export { defineWorkflow, validateWorkflow } from "./workflow/define-workflow.ts";
+export {
+  WorkflowDefinitionError,
+  type WorkflowProblem,
+  type WorkflowProblemCode,
+} from "./workflow/errors.ts";
+export { APPROVAL_NODE, SYNTHESIS_NODE } from "./workflow/nodes.ts";
+export { stepOutputSchemas } from "./workflow/step-schemas.ts";
+export { topoSort } from "./workflow/topo-sort.ts";
+export type { InputPath, WorkflowDef, WorkflowStepDef } from "./workflow/types.ts";
+
+// Seeded workflows
+export { CAMPAIGN_LAUNCH } from "./workflows/campaign-launch.ts";
+export { POST_LAUNCH_LOOP } from "./workflows/post-launch-loop.ts";
+export { PROFILE_AUDIT } from "./workflows/profile-audit.ts";
+export { SEEDED_WORKFLOWS, SEEDED_WORKFLOWS_BY_SLUG, workflowsBySlug } from "./workflows/seeded.ts";

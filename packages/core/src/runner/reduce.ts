@@ -1,0 +1,175 @@
+import { downstreamOf } from "../workflow/ancestors.ts";
+import { RunTransitionError } from "./errors.ts";
+import type { RunEventBody } from "./events.ts";
+import { FINISHED_RUN_STATUSES, type RunState, type StepState } from "./run-state.ts";
+
+type Stamped = RunEventBody & { runId: string; at: string };
+
+/**
+ * The one place a run's state changes: applies one event, returning a new state. Pure; throws
+ * RunTransitionError when the event does not fit (a stale attempt, a second decision...).
+ */
+export function applyRunEvent(state: RunState | undefined, event: Stamped): RunState {
+  if (event.type === "run_created") {
+    if (state) throw new RunTransitionError("invalid_transition", `run ${event.runId} exists already`);
+    return {
+      id: event.runId,
+      workspaceId: event.workspaceId,
+      brandId: event.brandId,
+      workflowSlug: event.workflowSlug,
+      workflowName: event.workflowName,
+      brief: event.brief,
+      dag: event.dag,
+      status: "running",
+      createdAt: event.at,
+      steps: Object.fromEntries(
+        event.dag.steps.map((s): [string, StepState] => [
+          s.key,
+          { key: s.key, status: "pending", attempts: 0, trace: [] },
+        ]),
+      ),
+      approvals: {},
+    };
+  }
+  if (!state) throw new RunTransitionError("invalid_transition", `run ${event.runId} does not exist`);
+  const next: RunState = { ...state, steps: { ...state.steps }, approvals: { ...state.approvals } };
+  const setStep = (key: string, change: Partial<StepState>) => {
+    next.steps[key] = { ...stepOf(state, key), ...change };
+  };
+  const finished = FINISHED_RUN_STATUSES.includes(state.status);
+
+  switch (event.type) {
+    case "step_queued":
+      expectStatus(state, event.stepKey, ["pending"]);
+      setStep(event.stepKey, { status: "queued" });
+      return next;
+    case "step_started": {
+      if (finished) throw new RunTransitionError("run_finished", `run is ${state.status}`, event.stepKey);
+      const step = expectStatus(state, event.stepKey, ["queued"]);
+      if (event.attempt !== step.attempts + 1)
+        throw new RunTransitionError(
+          "stale_attempt",
+          `attempt ${event.attempt} is not the next one`,
+          event.stepKey,
+        );
+      setStep(event.stepKey, {
+        status: "running",
+        attempts: event.attempt,
+        input: event.input,
+        options: event.options,
+        error: undefined,
+        startedAt: event.at,
+        finishedAt: undefined,
+      });
+      return next;
+    }
+    case "step_succeeded":
+    case "step_failed": {
+      const step = expectStatus(state, event.stepKey, ["running"]);
+      if (event.attempt !== step.attempts)
+        throw new RunTransitionError(
+          "stale_attempt",
+          `attempt ${event.attempt} is no longer current`,
+          event.stepKey,
+        );
+      if (event.type === "step_succeeded")
+        setStep(event.stepKey, {
+          status: "succeeded",
+          output: event.output,
+          trace: event.trace,
+          finishedAt: event.at,
+        });
+      else
+        setStep(event.stepKey, {
+          status: event.retrying && !finished ? "queued" : "failed",
+          error: event.error,
+          trace: event.trace,
+          finishedAt: event.at,
+        });
+      return next;
+    }
+    case "step_skipped":
+      expectStatus(state, event.stepKey, ["pending", "queued"]);
+      setStep(event.stepKey, { status: "skipped", error: event.reason });
+      return next;
+    case "step_retried": {
+      expectStatus(state, event.stepKey, ["failed"]);
+      for (const key of downstreamOf(state.dag.steps, event.stepKey)) {
+        const step = stepOf(state, key);
+        setStep(key, { status: "pending", output: undefined, error: undefined, finishedAt: undefined });
+        if (step.status === "running")
+          throw new RunTransitionError("invalid_transition", `step "${key}" is still running`, key);
+      }
+      next.status = "running";
+      next.error = undefined;
+      next.finishedAt = undefined;
+      return next;
+    }
+    case "approval_requested":
+      expectStatus(state, event.stepKey, ["pending"]);
+      setStep(event.stepKey, { status: "waiting_approval", startedAt: event.at, attempts: 1 });
+      next.approvals[event.approvalId] = {
+        id: event.approvalId,
+        stepKey: event.stepKey,
+        field: event.field,
+        value: event.value,
+        status: "pending",
+        requestedAt: event.at,
+      };
+      return next;
+    case "approval_decided": {
+      const approval = state.approvals[event.approvalId];
+      if (!approval) throw new RunTransitionError("approval_not_found", `no approval ${event.approvalId}`);
+      if (approval.status !== "pending")
+        throw new RunTransitionError("approval_already_decided", `approval was ${approval.status} already`);
+      if (finished) throw new RunTransitionError("run_finished", `run is ${state.status}`, approval.stepKey);
+      const approved = event.decision === "approve";
+      const value = event.editedValue !== undefined ? event.editedValue : approval.value;
+      next.approvals[event.approvalId] = {
+        ...approval,
+        status: approved ? "approved" : "rejected",
+        editedValue: event.editedValue,
+        decidedBy: event.decidedBy,
+        comment: event.comment,
+        decidedAt: event.at,
+      };
+      setStep(
+        approval.stepKey,
+        approved
+          ? { status: "succeeded", output: { [approval.field]: value }, finishedAt: event.at }
+          : { status: "rejected", error: event.comment ?? "rejected", finishedAt: event.at },
+      );
+      return next;
+    }
+    case "run_waiting_approval":
+      return { ...next, status: "waiting_approval" };
+    case "run_resumed":
+      return { ...next, status: "running" };
+    case "run_succeeded":
+      return { ...next, status: "succeeded", report: event.report, finishedAt: event.at };
+    case "run_failed":
+      return { ...next, status: "failed", error: event.error, finishedAt: event.at };
+    case "run_rejected":
+      return { ...next, status: "rejected", error: event.comment ?? "rejected", finishedAt: event.at };
+    case "run_cancelled":
+      if (finished) throw new RunTransitionError("run_finished", `run is ${state.status}`);
+      return { ...next, status: "cancelled", error: event.reason ?? "cancelled", finishedAt: event.at };
+  }
+}
+
+function stepOf(state: RunState, key: string): StepState {
+  const step = state.steps[key];
+  if (!step) throw new RunTransitionError("unknown_step", `run has no step "${key}"`, key);
+  return step;
+}
+
+function expectStatus(state: RunState, key: string, allowed: StepState["status"][]): StepState {
+  const step = stepOf(state, key);
+  if (!allowed.includes(step.status))
+    throw new RunTransitionError(
+      "invalid_transition",
+      `step "${key}" is ${step.status}, not ${allowed.join(" or ")}`,
+      key,
+    );
+  return step;
+}

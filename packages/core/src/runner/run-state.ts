@@ -1,0 +1,89 @@
+import type { RunBrief } from "../workflow/brief.ts";
+import type { DagJson } from "../workflow/dag-json.ts";
+import type { TraceEntry } from "./trace.ts";
+
+/** Step statuses; a step only moves forward through them, except a retry (failed attempt -> queued). */
+export const STEP_STATUS = {
+  /** Waiting for its dependencies. */
+  pending: "pending",
+  /** Dependencies done; waiting for a worker to pick it up. */
+  queued: "queued",
+  /** An attempt is executing. */
+  running: "running",
+  /** An approval gate waiting for a human decision. */
+  waiting_approval: "waiting_approval",
+  /** Done; `output` holds its result. */
+  succeeded: "succeeded",
+  /** Out of attempts; `error` says why. */
+  failed: "failed",
+  /** An approval gate a human rejected. */
+  rejected: "rejected",
+  /** Will not run: something upstream failed or was rejected, or the run was cancelled. */
+  skipped: "skipped",
+} as const;
+export type StepStatus = (typeof STEP_STATUS)[keyof typeof STEP_STATUS];
+
+export const RUN_STATUS = {
+  /** Steps are queued or running. */
+  running: "running",
+  /** Nothing can move until a human decides an approval. */
+  waiting_approval: "waiting_approval",
+  /** Every step succeeded; `report` holds the synthesis Markdown if the workflow has one. */
+  succeeded: "succeeded",
+  /** A step ran out of attempts. */
+  failed: "failed",
+  /** A human rejected an approval. */
+  rejected: "rejected",
+  cancelled: "cancelled",
+} as const;
+export type RunStatus = (typeof RUN_STATUS)[keyof typeof RUN_STATUS];
+
+export const FINISHED_RUN_STATUSES: readonly RunStatus[] = ["succeeded", "failed", "rejected", "cancelled"];
+export const FINISHED_STEP_STATUSES: readonly StepStatus[] = ["succeeded", "failed", "rejected", "skipped"];
+
+export interface StepState {
+  key: string;
+  status: StepStatus;
+  /** Attempts started so far; the current attempt's number once running. */
+  attempts: number;
+  input?: unknown;
+  options?: unknown;
+  output?: unknown;
+  error?: string;
+  trace: TraceEntry[];
+  startedAt?: string;
+  finishedAt?: string;
+}
+
+export interface ApprovalState {
+  id: string;
+  stepKey: string;
+  /** The reviewed field of the gated step's output. */
+  field: string;
+  /** The value as the agent proposed it. */
+  value: unknown;
+  status: "pending" | "approved" | "rejected";
+  editedValue?: unknown;
+  decidedBy?: string;
+  comment?: string;
+  requestedAt: string;
+  decidedAt?: string;
+}
+
+export interface RunState {
+  id: string;
+  workspaceId: string;
+  brandId?: string;
+  workflowSlug: string;
+  workflowName: string;
+  brief: RunBrief;
+  /** The DAG the run was started with; later edits of the workflow do not change a running run. */
+  dag: DagJson;
+  status: RunStatus;
+  report?: string;
+  error?: string;
+  createdAt: string;
+  finishedAt?: string;
+  steps: Record<string, StepState>;
+  approvals: Record<string, ApprovalState>;
+}

@@ -1,0 +1,85 @@
+import { APPROVAL_NODE, SYNTHESIS_NODE } from "../workflow/nodes.ts";
+import type { RunEventBody } from "./events.ts";
+import { applyRunEvent } from "./reduce.ts";
+import { FINISHED_RUN_STATUSES, type RunState } from "./run-state.ts";
+
+/**
+ * Applies events, then the events they imply, until nothing more follows: steps whose
+ * dependencies are done get queued (approval gates open instead), a failed or rejected step ends
+ * the run and skips what was left, a run whose steps all succeeded succeeds. Pure; the store
+ * persists everything it returns in one transaction, so a crash never leaves half a transition.
+ */
+export function settleRun(
+  state: RunState | undefined,
+  events: readonly RunEventBody[],
+  meta: { runId: string; at: string },
+): { state: RunState; applied: RunEventBody[] } {
+  let current = state;
+  const applied: RunEventBody[] = [];
+  const apply = (event: RunEventBody) => {
+    current = applyRunEvent(current, { ...event, ...meta });
+    applied.push(event);
+  };
+  for (const event of events) apply(event);
+  for (
+    let next = followUp(current as unknown as RunState);
+    next.length > 0;
+    next = followUp(current as unknown as RunState)
+  )
+    for (const event of next) apply(event);
+  return { state: current as unknown as RunState, applied };
+}
+
+/** The events implied by the current state; empty when it is settled. */
+export function followUp(state: RunState): RunEventBody[] {
+  const steps = state.dag.steps;
+  const status = (key: string) => state.steps[key]?.status;
+
+  if (FINISHED_RUN_STATUSES.includes(state.status)) {
+    return steps
+      .filter((s) => status(s.key) === "pending" || status(s.key) === "queued")
+      .map((s) => ({ type: "step_skipped", stepKey: s.key, reason: `run ${state.status}` }));
+  }
+  const failed = steps.find((s) => status(s.key) === "failed");
+  if (failed)
+    return [{ type: "run_failed", error: `step "${failed.key}" failed: ${state.steps[failed.key]?.error}` }];
+  const rejected = steps.find((s) => status(s.key) === "rejected");
+  if (rejected)
+    return [{ type: "run_rejected", stepKey: rejected.key, comment: state.steps[rejected.key]?.error }];
+
+  const ready = steps.filter(
+    (s) => status(s.key) === "pending" && (s.dependsOn ?? []).every((d) => status(d) === "succeeded"),
+  );
+  if (ready.length > 0)
+    return ready.map((s) => (s.agentName === APPROVAL_NODE ? requestApproval(state, s) : queue(s.key)));
+
+  if (steps.every((s) => status(s.key) === "succeeded")) {
+    const synthesis = steps.find((s) => s.agentName === SYNTHESIS_NODE);
+    const report = synthesis
+      ? (state.steps[synthesis.key]?.output as { markdown?: string } | undefined)?.markdown
+      : undefined;
+    return [{ type: "run_succeeded", report }];
+  }
+  const moving = steps.some((s) => status(s.key) === "queued" || status(s.key) === "running");
+  const waiting = steps.some((s) => status(s.key) === "waiting_approval");
+  if (state.status === "running" && !moving && waiting) return [{ type: "run_waiting_approval" }];
+  if (state.status === "waiting_approval" && moving) return [{ type: "run_resumed" }];
+  return [];
+}
+
+function queue(stepKey: string): RunEventBody {
+  return { type: "step_queued", stepKey };
+}
+
+function requestApproval(state: RunState, step: RunState["dag"]["steps"][number]): RunEventBody {
+  const field = step.targetOutputField ?? "";
+  const gated = state.steps[step.dependsOn?.[0] ?? ""]?.output as Record<string, unknown> | undefined;
+  const round = Object.values(state.approvals).filter((a) => a.stepKey === step.key).length + 1;
+  return {
+    type: "approval_requested",
+    stepKey: step.key,
+    approvalId: `${state.id}:${step.key}:${round}`,
+    field,
+    value: gated?.[field],
+  };
+}

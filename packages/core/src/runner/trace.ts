@@ -1,0 +1,68 @@
+import type { LlmUsage } from "../llm/port.ts";
+
+/** One entry of a step's trace, in the order it happened. */
+export type TraceEntry =
+  | {
+      kind: "llm_call";
+      at: string;
+      model: string;
+      system: string;
+      prompt: string;
+      response: string;
+      usage: LlmUsage;
+      latencyMs: number;
+      error?: string;
+    }
+  | {
+      kind: "tool_call";
+      at: string;
+      tool: string;
+      args: unknown;
+      result?: unknown;
+      latencyMs: number;
+      error?: string;
+    }
+  | { kind: "log"; at: string; level: "info" | "warn"; message: string; data?: unknown };
+
+type WithoutAt<T> = T extends unknown ? Omit<T, "at"> : never;
+
+/** Collects a step's trace entries; agents use it for tool calls and logs, the runner for LLM calls. */
+export class TraceRecorder {
+  readonly entries: TraceEntry[] = [];
+
+  constructor(private readonly now: () => Date = () => new Date()) {}
+
+  record(entry: WithoutAt<TraceEntry>): void {
+    this.entries.push({ ...entry, at: this.now().toISOString() } as TraceEntry);
+  }
+
+  log(message: string, data?: unknown): void {
+    this.record({ kind: "log", level: "info", message, data });
+  }
+
+  /** Runs a data/tool call and records its arguments, result size and latency. */
+  async tool<T>(tool: string, args: unknown, call: () => Promise<T>): Promise<T> {
+    const started = performance.now();
+    try {
+      const result = await call();
+      this.record({
+        kind: "tool_call",
+        tool,
+        args,
+        result: summarize(result),
+        latencyMs: performance.now() - started,
+      });
+      return result;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.record({ kind: "tool_call", tool, args, latencyMs: performance.now() - started, error: message });
+      throw error;
+    }
+  }
+}
+
+/** Long lists (hundreds of videos) would bloat every trace; keep their size and the first items. */
+function summarize(result: unknown): unknown {
+  if (Array.isArray(result) && result.length > 5) return { count: result.length, first: result.slice(0, 3) };
+  return result;
+}

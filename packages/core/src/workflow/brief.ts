@@ -1,0 +1,27 @@
+import { z } from "zod";
+
+/** Whose account a run is about. */
+export const TARGET_TYPES = ["brand", "creator", "competitor"] as const;
+export type TargetType = (typeof TARGET_TYPES)[number];
+
+/** TikTok usernames: 2–24 letters, digits, underscores and periods; a leading @ is dropped. */
+export const handleSchema = z
+  .string()
+  .trim()
+  .transform((h) => h.replace(/^@/, ""))
+  .pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_.]{2,24}$/, "handle must be 2–24 letters, digits, underscores or periods")
+      .refine((h) => !h.endsWith("."), "handle cannot end with a period"),
+  );
+
+/** What a run is asked to do: the `brief.<field>` values an inputMap can read. */
+export const runBriefSchema = z.object({
+  handle: handleSchema,
+  targetType: z.enum(TARGET_TYPES),
+  /** The workflow slug a brief asks for; absent for ad-hoc runs. */
+  outcome: z.string().optional(),
+  notes: z.string().max(4000, "notes must be at most 4000 characters").optional(),
+});
+export type RunBrief = z.infer<typeof runBriefSchema>;

@@ -1,0 +1,67 @@
+import { z } from "zod";
+import { AGENT_REGISTRY } from "../agents/index.ts";
+import type { AgentRegistry } from "../agents/registry.ts";
+import { defineWorkflow } from "./define-workflow.ts";
+import { WorkflowDefinitionError } from "./errors.ts";
+import type { InputPath, WorkflowDef } from "./types.ts";
+
+/** The DAG as stored in PostgreSQL (Workflow.dag, WorkflowRun.dag snapshot). Versioned for later changes. */
+export const dagJsonSchema = z.object({
+  version: z.literal(1),
+  steps: z.array(
+    z.object({
+      key: z.string(),
+      agentName: z.string(),
+      label: z.string(),
+      dependsOn: z.array(z.string()).optional(),
+      inputMap: z.record(z.string(), z.string()).optional(),
+      options: z.record(z.string(), z.json()).optional(),
+      targetOutputField: z.string().optional(),
+    }),
+  ),
+});
+export type DagJson = z.infer<typeof dagJsonSchema>;
+
+/** A workflow's steps as plain JSON. `fromDagJson(toDagJson(def))` gives back an equal definition. */
+export function toDagJson(def: WorkflowDef): DagJson {
+  return {
+    version: 1,
+    steps: def.steps.map((step) => {
+      const json: DagJson["steps"][number] = { key: step.key, agentName: step.agentName, label: step.label };
+      if (step.dependsOn) json.dependsOn = [...step.dependsOn];
+      if (step.inputMap) json.inputMap = { ...step.inputMap };
+      if (step.options) json.options = structuredClone(step.options) as Record<string, z.core.util.JSONType>;
+      if (step.targetOutputField !== undefined) json.targetOutputField = step.targetOutputField;
+      return json;
+    }),
+  };
+}
+
+/** Rebuilds (and re-validates) a workflow from stored JSON; bad JSON is a WorkflowDefinitionError. */
+export function fromDagJson(
+  stored: { slug: string; name: string; description: string; dag: unknown },
+  registry: AgentRegistry = AGENT_REGISTRY,
+): WorkflowDef {
+  const parsed = dagJsonSchema.safeParse(stored.dag);
+  if (!parsed.success) {
+    throw new WorkflowDefinitionError(
+      stored.slug,
+      parsed.error.issues.map((issue) => ({
+        code: "invalid_dag_json",
+        message: `dag.${issue.path.join(".")}: ${issue.message}`,
+      })),
+    );
+  }
+  const steps = parsed.data.steps.map((step) => ({
+    ...step,
+    inputMap: step.inputMap as Record<string, InputPath> | undefined,
+  }));
+  for (const step of steps) {
+    for (const key of ["dependsOn", "inputMap", "options", "targetOutputField"] as const)
+      if (step[key] === undefined) delete step[key];
+  }
+  return defineWorkflow<string>(
+    { slug: stored.slug, name: stored.name, description: stored.description, steps },
+    registry,
+  );
+}

@@ -1,0 +1,230 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { AgentRegistry } from "../agents/registry.ts";
+import { fakeAgent } from "../testing/fake-agent.ts";
+import { defineWorkflow, validateWorkflow } from "./define-workflow.ts";
+import { WorkflowDefinitionError } from "./errors.ts";
+import { APPROVAL_NODE, SYNTHESIS_NODE } from "./nodes.ts";
+import type { WorkflowDef, WorkflowStepDef } from "./types.ts";
+
+const registry = new AgentRegistry([
+  fakeAgent({
+    name: "source",
+    input: z.object({ handle: z.string() }),
+    output: z.object({
+      category: z.string(),
+      tags: z.array(z.string()),
+      nested: z.object({ score: z.number() }),
+    }),
+  }),
+  fakeAgent({
+    name: "sink",
+    input: z.object({ category: z.string(), tags: z.array(z.string()).optional() }),
+  }),
+  fakeAgent({ name: "spender", input: z.object({ tags: z.array(z.string()) }), sideEffects: "spends" }),
+]);
+
+const source: WorkflowStepDef = {
+  key: "source",
+  agentName: "source",
+  label: "S",
+  inputMap: { handle: "brief.handle" },
+};
+const sink = (extra: Partial<WorkflowStepDef> = {}): WorkflowStepDef => ({
+  key: "sink",
+  agentName: "sink",
+  label: "Sink",
+  dependsOn: ["source"],
+  inputMap: { category: "source.output.category" },
+  ...extra,
+});
+
+function problems(steps: WorkflowStepDef[]) {
+  return validateWorkflow({ slug: "test", name: "Test", description: "", steps } as WorkflowDef, registry);
+}
+
+describe("defineWorkflow", () => {
+  it("accepts a valid workflow and returns it unchanged", () => {
+    const def = { slug: "ok", name: "Ok", description: "", steps: [source, sink()] };
+    expect(defineWorkflow(def, registry)).toBe(def);
+  });
+
+  it("reports an unknown dependency with the step key", () => {
+    expect(problems([source, sink({ dependsOn: ["source", "nope"] })])).toContainEqual(
+      expect.objectContaining({
+        code: "unknown_dependency",
+        stepKey: "sink",
+        message: expect.stringContaining("nope"),
+      }),
+    );
+  });
+
+  it("names the keys of a cycle", () => {
+    const found = problems([{ ...source, dependsOn: ["sink"] }, sink()]).find((p) => p.code === "cycle");
+    expect(found?.message).toMatch(/cycle/);
+    expect(found?.message).toContain("source");
+    expect(found?.message).toContain("sink");
+  });
+
+  it("reports an unknown agent by name", () => {
+    expect(problems([source, sink({ agentName: "ghost" })])).toContainEqual(
+      expect.objectContaining({ code: "unknown_agent", stepKey: "sink", message: "unknown agent: ghost" }),
+    );
+  });
+
+  it("rejects an approval gate without targetOutputField", () => {
+    const gate: WorkflowStepDef = {
+      key: "gate",
+      agentName: APPROVAL_NODE,
+      label: "Gate",
+      dependsOn: ["source"],
+    };
+    expect(problems([source, gate])).toContainEqual(
+      expect.objectContaining({ code: "approval_missing_target", stepKey: "gate" }),
+    );
+  });
+
+  it("rejects an approval gate whose field is not in the upstream output schema", () => {
+    const gate: WorkflowStepDef = {
+      key: "gate",
+      agentName: APPROVAL_NODE,
+      label: "Gate",
+      dependsOn: ["source"],
+      targetOutputField: "hashtags",
+    };
+    expect(problems([source, gate])).toContainEqual(
+      expect.objectContaining({
+        code: "approval_target_not_found",
+        stepKey: "gate",
+        message: expect.stringContaining("hashtags"),
+      }),
+    );
+  });
+
+  it("rejects an approval gate that does not review exactly one step", () => {
+    const other = { ...source, key: "other" };
+    const gate: WorkflowStepDef = {
+      key: "gate",
+      agentName: APPROVAL_NODE,
+      label: "Gate",
+      dependsOn: ["source", "other"],
+      targetOutputField: "tags",
+    };
+    expect(problems([source, other, gate])).toContainEqual(
+      expect.objectContaining({ code: "approval_needs_one_dependency", stepKey: "gate" }),
+    );
+  });
+
+  it("reports duplicate step keys", () => {
+    expect(problems([source, source])).toContainEqual(
+      expect.objectContaining({ code: "duplicate_step_key", stepKey: "source" }),
+    );
+  });
+
+  it("catches a typo in an output path against the agent's output schema", () => {
+    expect(problems([source, sink({ inputMap: { category: "source.output.categroy" } })])).toContainEqual(
+      expect.objectContaining({
+        code: "input_path_not_found",
+        stepKey: "sink",
+        message: expect.stringContaining("source.output.categroy"),
+      }),
+    );
+  });
+
+  it("follows nested and array paths in output schemas", () => {
+    const ok = problems([source, sink({ inputMap: { category: "source.output.tags.0" } })]);
+    expect(ok).toEqual([]);
+    expect(problems([source, sink({ inputMap: { category: "source.output.nested.scroe" } })])).toContainEqual(
+      expect.objectContaining({ code: "input_path_not_found" }),
+    );
+  });
+
+  it("rejects a path into a step that is not an ancestor", () => {
+    const sibling = { ...source, key: "sibling" };
+    expect(
+      problems([source, sibling, sink({ inputMap: { category: "sibling.output.category" } })]),
+    ).toContainEqual(expect.objectContaining({ code: "input_path_not_ancestor", stepKey: "sink" }));
+  });
+
+  it("rejects malformed paths and unknown brief fields", () => {
+    const found = problems([
+      source,
+      sink({ inputMap: { category: "source.category" as never, tags: "brief.hashtags" } }),
+    ]);
+    expect(found).toContainEqual(expect.objectContaining({ code: "input_path_malformed", stepKey: "sink" }));
+    expect(found).toContainEqual(
+      expect.objectContaining({ code: "input_path_not_found", message: expect.stringContaining("hashtags") }),
+    );
+  });
+
+  it("reports a required input that nothing maps, and an input the agent does not take", () => {
+    const found = problems([source, sink({ inputMap: { categories: "source.output.category" } as never })]);
+    expect(found).toContainEqual(
+      expect.objectContaining({
+        code: "input_missing_required",
+        message: expect.stringContaining('"category"'),
+      }),
+    );
+    expect(found).toContainEqual(expect.objectContaining({ code: "input_unknown_field" }));
+  });
+
+  it("rejects options the agent does not understand or that fail its schema", () => {
+    const found = problems([source, sink({ options: { delay_ms: "soon", colour: "red" } })]);
+    expect(found.filter((p) => p.code === "invalid_options")).toHaveLength(2);
+  });
+
+  it("reports a step that cannot reach the synthesis step", () => {
+    const report: WorkflowStepDef = {
+      key: "report",
+      agentName: SYNTHESIS_NODE,
+      label: "R",
+      dependsOn: ["source"],
+    };
+    expect(problems([source, sink(), report])).toContainEqual(
+      expect.objectContaining({ code: "synthesis_unreachable", stepKey: "sink" }),
+    );
+  });
+
+  it("requires an approval gate upstream of a side-effecting agent", () => {
+    const spend: WorkflowStepDef = {
+      key: "spend",
+      agentName: "spender",
+      label: "Spend",
+      dependsOn: ["source"],
+      inputMap: { tags: "source.output.tags" },
+    };
+    expect(problems([source, spend])).toContainEqual(
+      expect.objectContaining({ code: "side_effect_without_approval", stepKey: "spend" }),
+    );
+    const gate: WorkflowStepDef = {
+      key: "gate",
+      agentName: APPROVAL_NODE,
+      label: "Gate",
+      dependsOn: ["source"],
+      targetOutputField: "tags",
+    };
+    expect(
+      problems([source, gate, { ...spend, dependsOn: ["gate"], inputMap: { tags: "gate.output.tags" } }]),
+    ).toEqual([]);
+  });
+
+  it("reports every problem at once in one WorkflowDefinitionError", () => {
+    const def = {
+      slug: "Bad Slug",
+      name: "",
+      description: "",
+      steps: [source, sink({ agentName: "ghost", dependsOn: ["source", "nope"] })],
+    };
+    const error = (() => {
+      try {
+        defineWorkflow(def, registry);
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(WorkflowDefinitionError);
+    const codes = (error as WorkflowDefinitionError).problems.map((p) => p.code);
+    expect(codes).toEqual(expect.arrayContaining(["invalid_slug", "unknown_dependency", "unknown_agent"]));
+    expect((error as Error).message).toContain("unknown agent: ghost");
+  });
+});

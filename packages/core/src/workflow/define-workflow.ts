@@ -1,0 +1,197 @@
+import type { z } from "zod";
+import { AGENT_REGISTRY } from "../agents/index.ts";
+import type { AgentRegistry } from "../agents/registry.ts";
+import { ancestorsByKey } from "./ancestors.ts";
+import { runBriefSchema } from "./brief.ts";
+import { WorkflowDefinitionError, type WorkflowProblem } from "./errors.ts";
+import { parseInputPath, schemaAtPath } from "./input-path.ts";
+import { APPROVAL_NODE, SYNTHESIS_NODE } from "./nodes.ts";
+import { stepOutputSchemas } from "./step-schemas.ts";
+import { findGraphProblems } from "./topo-sort.ts";
+import type { WorkflowDef, WorkflowStepDef } from "./types.ts";
+
+const IDENTIFIER = /^[a-z][a-z0-9_]*$/;
+
+/**
+ * Validates a workflow when it is defined, not when someone hits Run, and returns it unchanged.
+ * Throws WorkflowDefinitionError listing every problem, each with its step key and code.
+ * @example
+ * const AUDIT = defineWorkflow({ slug: "audit", name: "Audit", description: "...", steps: [
+ *   { key: "health", agentName: "account_health", label: "Health", inputMap: { handle: "brief.handle" } },
+ *   { key: "report", agentName: SYNTHESIS_NODE, label: "Report", dependsOn: ["health"] },
+ * ] });
+ */
+export function defineWorkflow<const K extends string>(
+  def: WorkflowDef<K>,
+  registry: AgentRegistry = AGENT_REGISTRY,
+): WorkflowDef<K> {
+  const problems = validateWorkflow(def, registry);
+  if (problems.length > 0) throw new WorkflowDefinitionError(def.slug, problems);
+  return def;
+}
+
+/** All problems of a workflow definition; empty when it is valid. */
+export function validateWorkflow(
+  def: WorkflowDef,
+  registry: AgentRegistry = AGENT_REGISTRY,
+): WorkflowProblem[] {
+  const steps = def.steps;
+  const problems: WorkflowProblem[] = [];
+  if (!IDENTIFIER.test(def.slug))
+    problems.push({ code: "invalid_slug", message: `slug "${def.slug}" must match ${IDENTIFIER}` });
+  for (const step of steps) {
+    if (!IDENTIFIER.test(step.key))
+      problems.push({
+        code: "invalid_step_key",
+        stepKey: step.key,
+        message: `step key must match ${IDENTIFIER}`,
+      });
+  }
+  problems.push(...findGraphProblems(steps));
+  const ancestors = ancestorsByKey(steps);
+  const outputs = stepOutputSchemas(steps, registry);
+  for (const step of steps) {
+    problems.push(
+      ...checkStep(step, { registry, ancestors: ancestors.get(step.key) ?? new Set(), outputs, steps }),
+    );
+  }
+  problems.push(...checkSynthesis(steps, ancestors));
+  return problems;
+}
+
+interface StepCheckContext {
+  registry: AgentRegistry;
+  ancestors: Set<string>;
+  outputs: Map<string, z.ZodObject>;
+  steps: readonly WorkflowStepDef[];
+}
+
+function checkStep(step: WorkflowStepDef, ctx: StepCheckContext): WorkflowProblem[] {
+  const problem = (code: WorkflowProblem["code"], message: string): WorkflowProblem => ({
+    code,
+    stepKey: step.key,
+    message,
+  });
+  if (step.agentName === SYNTHESIS_NODE) return [];
+  if (step.agentName === APPROVAL_NODE) return checkApproval(step, ctx, problem);
+  const agent = ctx.registry.get(step.agentName);
+  if (!agent) return [problem("unknown_agent", `unknown agent: ${step.agentName}`)];
+
+  const problems: WorkflowProblem[] = [];
+  const options = agent.options.strict().safeParse(step.options ?? {});
+  if (!options.success) {
+    for (const issue of options.error.issues)
+      problems.push(problem("invalid_options", `option ${formatIssuePath(issue)}: ${issue.message}`));
+  }
+  const inputShape = agent.input.shape as Record<string, z.ZodType>;
+  for (const [field, raw] of Object.entries(step.inputMap ?? {})) {
+    if (!(field in inputShape))
+      problems.push(
+        problem("input_unknown_field", `input "${field}" is not an input of agent ${agent.name}`),
+      );
+    const path = parseInputPath(raw);
+    if (!path) {
+      problems.push(
+        problem(
+          "input_path_malformed",
+          `input "${field}": "${raw}" is not brief.<field> or <step>.output.<path>`,
+        ),
+      );
+      continue;
+    }
+    if (path.source === "brief") {
+      if (!(path.field in runBriefSchema.shape))
+        problems.push(
+          problem("input_path_not_found", `input "${field}": the brief has no field "${path.field}"`),
+        );
+      continue;
+    }
+    if (!ctx.ancestors.has(path.stepKey)) {
+      problems.push(
+        problem(
+          "input_path_not_ancestor",
+          `input "${field}": "${raw}" names step "${path.stepKey}", not an ancestor`,
+        ),
+      );
+      continue;
+    }
+    const source = ctx.outputs.get(path.stepKey);
+    if (source && !schemaAtPath(source, path.path))
+      problems.push(
+        problem(
+          "input_path_not_found",
+          `input "${field}": "${raw}" does not exist in the output of "${path.stepKey}"`,
+        ),
+      );
+  }
+  for (const [field, schema] of Object.entries(inputShape)) {
+    if (step.inputMap?.[field] === undefined && !schema.safeParse(undefined).success)
+      problems.push(problem("input_missing_required", `required input "${field}" is not mapped`));
+  }
+  if (agent.sideEffects !== "none" && !hasApprovalAmong(ctx.ancestors, ctx.steps))
+    problems.push(
+      problem(
+        "side_effect_without_approval",
+        `agent ${agent.name} ${agent.sideEffects}: needs an approval gate upstream`,
+      ),
+    );
+  return problems;
+}
+
+function checkApproval(
+  step: WorkflowStepDef,
+  ctx: StepCheckContext,
+  problem: (code: WorkflowProblem["code"], message: string) => WorkflowProblem,
+): WorkflowProblem[] {
+  if (!step.targetOutputField)
+    return [problem("approval_missing_target", "approval gate has no targetOutputField")];
+  const deps = step.dependsOn ?? [];
+  const [dep] = deps;
+  if (dep === undefined || deps.length !== 1)
+    return [
+      problem(
+        "approval_needs_one_dependency",
+        "approval gate must depend on exactly one step, the one it reviews",
+      ),
+    ];
+  if (ctx.outputs.has(step.key)) return [];
+  if (!ctx.outputs.has(dep)) return []; // the upstream step's own problem is reported on it
+  return [
+    problem(
+      "approval_target_not_found",
+      `targetOutputField "${step.targetOutputField}" is not a field of the output of "${dep}"`,
+    ),
+  ];
+}
+
+function checkSynthesis(
+  steps: readonly WorkflowStepDef[],
+  ancestors: Map<string, Set<string>>,
+): WorkflowProblem[] {
+  const syntheses = steps.filter((s) => s.agentName === SYNTHESIS_NODE);
+  const [synthesis, ...extra] = syntheses;
+  if (!synthesis) return [];
+  const problems: WorkflowProblem[] = extra.map((s) => ({
+    code: "multiple_synthesis" as const,
+    stepKey: s.key,
+    message: `a workflow has at most one synthesis step; "${synthesis.key}" is one already`,
+  }));
+  const feeding = ancestors.get(synthesis.key) ?? new Set();
+  for (const step of steps) {
+    if (step.key === synthesis.key || feeding.has(step.key) || step.agentName === SYNTHESIS_NODE) continue;
+    problems.push({
+      code: "synthesis_unreachable",
+      stepKey: step.key,
+      message: `step cannot reach the synthesis step "${synthesis.key}"`,
+    });
+  }
+  return problems;
+}
+
+function hasApprovalAmong(keys: Set<string>, steps: readonly WorkflowStepDef[]): boolean {
+  return steps.some((s) => keys.has(s.key) && s.agentName === APPROVAL_NODE);
+}
+
+function formatIssuePath(issue: z.core.$ZodIssue): string {
+  return issue.path.length > 0 ? issue.path.join(".") : "(root)";
+}

@@ -1,0 +1,50 @@
+import { defineWorkflow } from "../workflow/define-workflow.ts";
+import { SYNTHESIS_NODE } from "../workflow/nodes.ts";
+
+/** After a launch: compare the last window with the one before, then plan the next iteration. */
+export const POST_LAUNCH_LOOP = defineWorkflow({
+  slug: "post_launch_loop",
+  name: "Post-launch loop",
+  description:
+    "Reviews organic and paid performance over the last 7 days against the 7 before, re-checks the account and its niche's trends, and plans the next round of content.",
+  steps: [
+    {
+      key: "performance",
+      agentName: "performance_reviewer",
+      label: "Performance review",
+      inputMap: { handle: "brief.handle" },
+      options: { window_days: 7 },
+    },
+    {
+      key: "account_health",
+      agentName: "account_health",
+      label: "Account health",
+      inputMap: { handle: "brief.handle" },
+    },
+    {
+      key: "trends",
+      agentName: "trend_watcher",
+      label: "Trends in the niche",
+      dependsOn: ["account_health"],
+      inputMap: { category: "account_health.output.category" },
+    },
+    {
+      key: "next_plan",
+      agentName: "content_planner",
+      label: "Next content plan",
+      dependsOn: ["performance", "account_health", "trends"],
+      inputMap: {
+        handle: "brief.handle",
+        category: "account_health.output.category",
+        top_hashtags: "account_health.output.top_hashtags",
+        trending_hashtags: "trends.output.hashtag_names",
+      },
+    },
+    {
+      key: "report",
+      agentName: SYNTHESIS_NODE,
+      label: "Loop report",
+      dependsOn: ["performance", "account_health", "trends", "next_plan"],
+    },
+  ],
+});

@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import { createMockLlm } from "../llm/mock.ts";
+import { resumeWorkflowInline } from "../runner/run-workflow-inline.ts";
+import { TEST_NOW } from "../testing/agent-context.ts";
+import { runToCompletion } from "../testing/run-helpers.ts";
+import { WorkflowDefinitionError } from "../workflow/errors.ts";
+import { CAMPAIGN_LAUNCH } from "./campaign-launch.ts";
+import { POST_LAUNCH_LOOP } from "./post-launch-loop.ts";
+import { PROFILE_AUDIT } from "./profile-audit.ts";
+import { SEEDED_WORKFLOWS, workflowsBySlug } from "./seeded.ts";
+
+const now = () => TEST_NOW;
+
+describe("seeded workflows, end to end in mock mode", () => {
+  it("profile_audit writes a report about the account with the numbers its steps computed", async () => {
+    const { report, state } = await runToCompletion(PROFILE_AUDIT, { now });
+    expect(state.status).toBe("succeeded");
+    const health = state.steps.account_health?.output as {
+      health_score: { score: number };
+      follower_count: number;
+    };
+    expect(report).toContain("@lakucosmetics");
+    expect(report).toContain(`${health.health_score.score}/100`);
+    // Every step's trace holds its model call with non-zero usage, so cost features have data.
+    for (const step of Object.values(state.steps)) {
+      const calls = step.trace.filter((t) => t.kind === "llm_call");
+      expect(calls.length, step.key).toBeGreaterThan(0);
+      for (const call of calls) expect(call.usage.costUsd, step.key).toBeGreaterThan(0);
+    }
+  });
+
+  it("campaign_launch pauses for the hashtags, then builds the campaign with the edited list", async () => {
+    const first = await runToCompletion(CAMPAIGN_LAUNCH, { now });
+    expect(first.report).toBeNull();
+    expect(first.state.steps.campaign?.status).toBe("pending");
+    const approval = Object.values(first.state.approvals)[0];
+    const proposed = approval?.value as string[];
+    expect(proposed.length).toBeGreaterThan(2);
+    const [removed, ...kept] = proposed;
+
+    const report = await resumeWorkflowInline({
+      store: first.store,
+      now,
+      workflowRunId: first.runId,
+      decision: { decision: "approve", editedValue: kept, decidedBy: "maria@brand.test" },
+    });
+    const state = await first.store.load(first.runId);
+    const campaign = state?.steps.campaign?.output as { hashtags: string[]; campaign: { status: string } };
+    expect(state?.status).toBe("succeeded");
+    expect(campaign.hashtags).toEqual(kept);
+    expect(campaign.campaign.status).toBe("DISABLED");
+    // The campaign section is downstream of the gate; the plan above it still shows the proposal.
+    const campaignSection = report?.split("## Proposed campaign")[1]?.split("\n## ")[0] ?? "";
+    expect(campaignSection).toContain("DISABLED");
+    expect(campaignSection).not.toMatch(new RegExp(`#${removed}\\b`));
+    for (const tag of kept) expect(campaignSection).toMatch(new RegExp(`#${tag}\\b`));
+  });
+
+  it("post_launch_loop compares the windows and plans the next round", async () => {
+    const { report, state } = await runToCompletion(POST_LAUNCH_LOOP, { now });
+    expect(state.status).toBe("succeeded");
+    const review = state.steps.performance?.output as { verdict: string; window_days: number };
+    expect(review.window_days).toBe(7);
+    expect(report?.toLowerCase()).toContain(review.verdict);
+  });
+
+  it("gives the same report for the same handle and clock (deterministic mock mode)", async () => {
+    const a = await runToCompletion(PROFILE_AUDIT, { now, llm: createMockLlm() });
+    const b = await runToCompletion(PROFILE_AUDIT, { now, llm: createMockLlm() });
+    expect(a.report).toBe(b.report);
+  });
+});
+
+describe("SEEDED_WORKFLOWS", () => {
+  it("has the three seeded slugs", () => {
+    expect(SEEDED_WORKFLOWS.map((w) => w.slug)).toEqual([
+      "profile_audit",
+      "campaign_launch",
+      "post_launch_loop",
+    ]);
+  });
+
+  it("treats a duplicate slug as an error, not a silent override", () => {
+    expect(() => workflowsBySlug([...SEEDED_WORKFLOWS, { ...PROFILE_AUDIT, name: "Shadow" }])).toThrow(
+      WorkflowDefinitionError,
+    );
+  });
+});
