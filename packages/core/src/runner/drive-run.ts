@@ -63,7 +63,8 @@ export async function driveRun(runId: string, deps: DriveDeps): Promise<RunState
       ]);
       return;
     }
-    const retrying = outcome.retriable && number < deps.retry.maxAttempts && !deps.signal.aborted;
+    const retrying =
+      outcome.retriable && number < maxAttempts(state, stepKey, deps.retry) && !deps.signal.aborted;
     await commit([
       { type: "step_failed", stepKey, attempt: number, error: outcome.error, trace: outcome.trace, retrying },
     ]);
@@ -88,6 +89,11 @@ export async function driveRun(runId: string, deps: DriveDeps): Promise<RunState
     if (inFlight.size === 0) return state;
     await Promise.race(inFlight.values());
   }
+}
+
+/** The step's own limit when its definition sets one, else the policy's. */
+export function maxAttempts(state: RunState, stepKey: string, policy: RetryPolicy): number {
+  return state.dag.steps.find((s) => s.key === stepKey)?.maxAttempts ?? policy.maxAttempts;
 }
 
 async function mustLoad(store: RunStore, runId: string): Promise<RunState> {

@@ -1,5 +1,5 @@
 export { type ApprovalDecision, ApprovalValueError, approvalDecisionEvent } from "./approvals.ts";
-export { DEFAULT_RETRY, type DriveDeps, driveRun, type RetryPolicy } from "./drive-run.ts";
+export { DEFAULT_RETRY, type DriveDeps, driveRun, maxAttempts, type RetryPolicy } from "./drive-run.ts";
 export {
   describeError,
   NonRetriableError,

@@ -45,7 +45,9 @@ export function applyRunEvent(state: RunState | undefined, event: Stamped): RunS
       return next;
     case "step_started": {
       if (finished) throw new RunTransitionError("run_finished", `run is ${state.status}`, event.stepKey);
-      const step = expectStatus(state, event.stepKey, ["queued"]);
+      // From `running` too: a worker takes over a step whose previous worker died mid-attempt; the
+      // dead attempt's late completion is then refused as stale.
+      const step = expectStatus(state, event.stepKey, ["queued", "running"]);
       if (event.attempt !== step.attempts + 1)
         throw new RunTransitionError(
           "stale_attempt",
@@ -95,10 +97,9 @@ export function applyRunEvent(state: RunState | undefined, event: Stamped): RunS
     case "step_retried": {
       expectStatus(state, event.stepKey, ["failed"]);
       for (const key of downstreamOf(state.dag.steps, event.stepKey)) {
-        const step = stepOf(state, key);
-        setStep(key, { status: "pending", output: undefined, error: undefined, finishedAt: undefined });
-        if (step.status === "running")
+        if (stepOf(state, key).status === "running")
           throw new RunTransitionError("invalid_transition", `step "${key}" is still running`, key);
+        setStep(key, { status: "pending", output: undefined, error: undefined, finishedAt: undefined });
       }
       next.status = "running";
       next.error = undefined;

@@ -55,6 +55,32 @@ describe("runWorkflowInline", () => {
     expect(state.steps.f).toMatchObject({ status: "succeeded", attempts: 3, output: { value: "ok" } });
   });
 
+  it("honours a step's own maxAttempts over the runner's policy", async () => {
+    let calls = 0;
+    const registry = new AgentRegistry([
+      fakeAgent({
+        name: "failing",
+        run: () => {
+          calls += 1;
+          throw new Error("still down");
+        },
+      }),
+    ]);
+    const workflow = defineWorkflow(
+      {
+        slug: "once",
+        name: "Once",
+        description: "",
+        steps: [{ key: "f", agentName: "failing", label: "F", maxAttempts: 1 }],
+      },
+      registry,
+    );
+    await expect(
+      runToCompletion(workflow, { registry, retry: { maxAttempts: 5, backoffMs: 1 } }),
+    ).rejects.toThrow("still down");
+    expect(calls).toBe(1);
+  });
+
   it("fails the run with the step's error once attempts run out, skipping its dependents", async () => {
     const registry = new AgentRegistry([
       fakeAgent({

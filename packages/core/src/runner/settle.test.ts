@@ -80,6 +80,20 @@ describe("settleRun", () => {
     expect(stale).toThrow(/attempt 2/);
   });
 
+  it("lets a worker take over a step whose worker died, refusing the dead attempt's late result", () => {
+    const start = (state: RunState, attempt: number) =>
+      settleRun(state, [{ type: "step_started", stepKey: "a", attempt, input: {}, options: {} }], meta).state;
+    const takenOver = start(start(settleRun(undefined, [created], meta).state, 1), 2);
+    expect(takenOver.steps.a).toMatchObject({ status: "running", attempts: 2 });
+    const late = () =>
+      settleRun(
+        takenOver,
+        [{ type: "step_succeeded", stepKey: "a", attempt: 1, output: {}, trace: [] }],
+        meta,
+      );
+    expect(late).toThrow(/no longer current/);
+  });
+
   it("fails the run when a step fails without retry, skipping the steps that had not started", () => {
     let state = settleRun(undefined, [created], meta).state;
     state = settleRun(

@@ -16,6 +16,7 @@ export const dagJsonSchema = z.object({
       dependsOn: z.array(z.string()).optional(),
       inputMap: z.record(z.string(), z.string()).optional(),
       options: z.record(z.string(), z.json()).optional(),
+      maxAttempts: z.number().int().min(1).max(20).optional(),
       targetOutputField: z.string().optional(),
     }),
   ),
@@ -31,6 +32,7 @@ export function toDagJson(def: WorkflowDef): DagJson {
       if (step.dependsOn) json.dependsOn = [...step.dependsOn];
       if (step.inputMap) json.inputMap = { ...step.inputMap };
       if (step.options) json.options = structuredClone(step.options) as Record<string, z.core.util.JSONType>;
+      if (step.maxAttempts !== undefined) json.maxAttempts = step.maxAttempts;
       if (step.targetOutputField !== undefined) json.targetOutputField = step.targetOutputField;
       return json;
     }),
@@ -57,7 +59,7 @@ export function fromDagJson(
     inputMap: step.inputMap as Record<string, InputPath> | undefined,
   }));
   for (const step of steps) {
-    for (const key of ["dependsOn", "inputMap", "options", "targetOutputField"] as const)
+    for (const key of ["dependsOn", "inputMap", "options", "maxAttempts", "targetOutputField"] as const)
       if (step[key] === undefined) delete step[key];
   }
   return defineWorkflow<string>(

@@ -16,6 +16,8 @@ export interface WorkflowStepDef<K extends string = string> {
   inputMap?: Readonly<Record<string, InputPath<NoInfer<K>>>>;
   /** Agent options, checked against the agent's options schema when the workflow is defined. */
   options?: Readonly<Record<string, unknown>>;
+  /** Attempts before the step fails, the first included; the runner's policy applies when absent. */
+  maxAttempts?: number;
   /** Approval gates only: the field of the upstream step's output a human reviews and may edit. */
   targetOutputField?: string;
 }
