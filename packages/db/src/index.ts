@@ -1,0 +1,29 @@
+export { BRIEF_OUTCOMES, createBrief, createBriefSchema, listBriefs } from "./briefs.ts";
+export { RUN_EVENTS_CHANNEL, STEP_JOBS_CHANNEL } from "./channels.ts";
+export { createPrismaClient, Prisma, type PrismaClient, type Tx } from "./client.ts";
+export { type EngineEnv, engineEnv, engineEnvSchema, llmFromEnv } from "./config.ts";
+export { type Engine, type EngineOptions, startEngine } from "./engine.ts";
+export { DataError, type DataErrorCode } from "./errors.ts";
+export {
+  QUEUE_SCHEMA,
+  type QueueOptions,
+  STEP_QUEUE,
+  type StepJob,
+  startQueue,
+  stepEnqueuer,
+} from "./queue.ts";
+export { commitRun, loadRun, PgRunStore, type PgRunStoreOptions, type StepEnqueuer } from "./run-store.ts";
+export {
+  cancelRun,
+  decideApproval,
+  retryStep,
+  runOfWorkspace,
+  type StartRunInput,
+  startAdHocRunSchema,
+  startRun,
+  startRunFromBriefSchema,
+  startRunInputSchema,
+} from "./runs.ts";
+export { executeStepJob, type RunningWorkers, startWorkers, type WorkerOptions } from "./worker.ts";
+export { getWorkflow, listWorkflows, materialiseWorkflow } from "./workflows.ts";
+export { createWorkspaceWithKey, hashApiKey, workspaceForKey } from "./workspaces.ts";

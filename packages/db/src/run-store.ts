@@ -1,0 +1,236 @@
+import { randomUUID } from "node:crypto";
+import {
+  AGENT_REGISTRY,
+  type AgentRegistry,
+  type RunEvent,
+  type RunEventBody,
+  type RunState,
+  type RunStore,
+  settleRun,
+  type TraceEntry,
+} from "@tiktok-army/core";
+import { RUN_EVENTS_CHANNEL } from "./channels.ts";
+import type { PrismaClient, Tx } from "./client.ts";
+import { dbJson, toRunState } from "./run-mapping.ts";
+import { retryDelayMs } from "./worker.ts";
+
+/** What the store asks of the job queue: enqueue a step's job inside the committing transaction. */
+export interface StepEnqueuer {
+  enqueue(tx: Tx, job: { runId: string; stepKey: string; startAfter?: Date }): Promise<void>;
+}
+
+export interface PgRunStoreOptions {
+  queue?: StepEnqueuer;
+  /** The agents workflows are validated against; the built-in ones by default. */
+  registry?: AgentRegistry;
+  /** Delay before a failed attempt's retry: backoffMs × 2^(attempt-1). */
+  backoffMs?: number;
+  now?: () => Date;
+}
+
+export const TX_OPTIONS = { maxWait: 15_000, timeout: 30_000 };
+
+/**
+ * The RunStore over PostgreSQL. A commit locks the run's row, settles the events on the stored
+ * state with the core's pure reducer, writes the changed rows, the trace, the approval and event
+ * rows, enqueues the jobs of newly queued steps and notifies listeners, all in one transaction.
+ */
+export class PgRunStore implements RunStore {
+  readonly registry: AgentRegistry;
+
+  constructor(
+    readonly prisma: PrismaClient,
+    private readonly options: PgRunStoreOptions = {},
+  ) {
+    this.registry = options.registry ?? AGENT_REGISTRY;
+  }
+
+  commit(runId: string, events: readonly RunEventBody[]) {
+    return this.prisma.$transaction((tx) => commitRun(tx, runId, events, this.options), TX_OPTIONS);
+  }
+
+  /** Commits inside a transaction the caller holds, e.g. together with the run's creation. */
+  commitIn(tx: Tx, runId: string, events: readonly RunEventBody[], options: { isNew?: boolean } = {}) {
+    return commitRun(tx, runId, events, { ...this.options, ...options });
+  }
+
+  load(runId: string, options: { traces?: boolean } = {}) {
+    return loadRun(this.prisma, runId, options);
+  }
+
+  async events(runId: string, afterId = 0): Promise<RunEvent[]> {
+    const rows = await this.prisma.runEvent.findMany({
+      where: { runId, id: { gt: BigInt(afterId) } },
+      orderBy: { id: "asc" },
+    });
+    return rows.map(toRunEvent);
+  }
+}
+
+/**
+ * Commits events to a run inside `tx`. A new run's `workflow_runs` row must be inserted first in
+ * the same transaction (it carries the foreign keys the core's state does not know); pass `isNew`.
+ */
+export async function commitRun(
+  tx: Tx,
+  runId: string,
+  events: readonly RunEventBody[],
+  options: PgRunStoreOptions & { isNew?: boolean } = {},
+): Promise<{ state: RunState; events: RunEvent[] }> {
+  const locked = await tx.$queryRaw<
+    { id: string }[]
+  >`SELECT id FROM workflow_runs WHERE id = ${runId}::uuid FOR UPDATE`;
+  if (locked.length === 0) throw new Error(`no run ${runId}`);
+  const before = options.isNew ? undefined : await loadRun(tx, runId, { traces: false });
+  const at = (options.now ?? (() => new Date()))();
+  const { state, applied } = settleRun(before, events, { runId, at: at.toISOString() });
+
+  await tx.workflowRun.update({
+    where: { id: runId },
+    data: {
+      status: state.status,
+      report: state.report ?? null,
+      error: state.error ?? null,
+      finishedAt: state.finishedAt ? new Date(state.finishedAt) : null,
+    },
+  });
+  const stepIds = await writeSteps(tx, runId, before, state);
+  await writeTraces(tx, applied, stepIds);
+  await writeApprovals(tx, state, applied);
+  const stored = await tx.runEvent.createManyAndReturn({
+    data: applied.map((event) => ({
+      runId,
+      workspaceId: state.workspaceId,
+      type: event.type,
+      payload: withoutTrace(event) as object,
+      at,
+    })),
+  });
+  for (const event of applied) {
+    if (event.type === "step_queued") await options.queue?.enqueue(tx, { runId, stepKey: event.stepKey });
+    if (event.type === "step_failed" && event.retrying) {
+      const delay = retryDelayMs({ maxAttempts: 0, backoffMs: options.backoffMs ?? 1000 }, event.attempt);
+      await options.queue?.enqueue(tx, {
+        runId,
+        stepKey: event.stepKey,
+        startAfter: new Date(at.getTime() + delay),
+      });
+    }
+  }
+  await tx.$executeRaw`SELECT pg_notify(${RUN_EVENTS_CHANNEL}, ${runId})`;
+  return { state, events: stored.map(toRunEvent) };
+}
+
+export async function loadRun(db: Tx | PrismaClient, runId: string, options: { traces?: boolean } = {}) {
+  const run = await db.workflowRun.findUnique({
+    where: { id: runId },
+    include: { steps: true, approvals: true },
+  });
+  if (!run) return undefined;
+  const traces = new Map<string, TraceEntry[]>();
+  if (options.traces !== false) {
+    const rows = await db.traceEntry.findMany({
+      where: { stepRunId: { in: run.steps.map((s) => s.id) } },
+      orderBy: [{ attempt: "asc" }, { seq: "asc" }],
+    });
+    // A step's trace is that of its latest attempt, as in the in-memory store.
+    const latest = new Map(run.steps.map((s) => [s.id, s.attempts]));
+    for (const row of rows) {
+      if (row.attempt !== latest.get(row.stepRunId)) continue;
+      traces.set(row.stepRunId, [...(traces.get(row.stepRunId) ?? []), row.data as unknown as TraceEntry]);
+    }
+  }
+  return toRunState(run, run.steps, run.approvals, traces);
+}
+
+async function writeSteps(tx: Tx, runId: string, before: RunState | undefined, after: RunState) {
+  const existing = await tx.stepRun.findMany({ where: { runId }, select: { id: true, stepKey: true } });
+  const ids = new Map(existing.map((s) => [s.stepKey, s.id]));
+  for (const step of Object.values(after.steps)) {
+    // The reducer replaces exactly the steps it changes, so identity tells what to write.
+    if (before?.steps[step.key] === step && ids.has(step.key)) continue;
+    const data = {
+      status: step.status,
+      attempts: step.attempts,
+      input: dbJson(step.input),
+      options: dbJson(step.options),
+      output: dbJson(step.output),
+      error: step.error ?? null,
+      startedAt: step.startedAt ? new Date(step.startedAt) : null,
+      finishedAt: step.finishedAt ? new Date(step.finishedAt) : null,
+    };
+    const id = ids.get(step.key);
+    if (id) await tx.stepRun.update({ where: { id }, data });
+    else {
+      const created = await tx.stepRun.create({
+        data: { id: randomUUID(), runId, stepKey: step.key, ...data },
+      });
+      ids.set(step.key, created.id);
+    }
+  }
+  return ids;
+}
+
+async function writeTraces(tx: Tx, applied: RunEventBody[], stepIds: Map<string, string>) {
+  const rows = applied.flatMap((event) => {
+    if (event.type !== "step_succeeded" && event.type !== "step_failed") return [];
+    const stepRunId = stepIds.get(event.stepKey) as string;
+    return event.trace.map((entry, seq) => ({
+      stepRunId,
+      attempt: event.attempt,
+      seq,
+      kind: entry.kind,
+      at: new Date(entry.at),
+      model: entry.kind === "llm_call" ? entry.model : null,
+      inputTokens: entry.kind === "llm_call" ? entry.usage.inputTokens : null,
+      outputTokens: entry.kind === "llm_call" ? entry.usage.outputTokens : null,
+      cacheReadTokens: entry.kind === "llm_call" ? entry.usage.cacheReadTokens : null,
+      cacheWriteTokens: entry.kind === "llm_call" ? entry.usage.cacheWriteTokens : null,
+      costUsd: entry.kind === "llm_call" ? entry.usage.costUsd.toFixed(6) : null,
+      latencyMs: "latencyMs" in entry ? Math.round(entry.latencyMs) : null,
+      data: entry as unknown as object,
+    }));
+  });
+  if (rows.length > 0) await tx.traceEntry.createMany({ data: rows });
+}
+
+async function writeApprovals(tx: Tx, state: RunState, applied: RunEventBody[]) {
+  for (const event of applied) {
+    if (event.type === "approval_requested") {
+      await tx.approval.create({
+        data: {
+          id: event.approvalId,
+          runId: state.id,
+          workspaceId: state.workspaceId,
+          stepKey: event.stepKey,
+          field: event.field,
+          value: dbJson(event.value) as object,
+          status: "pending",
+          requestedAt: new Date(state.approvals[event.approvalId]?.requestedAt ?? Date.now()),
+        },
+      });
+    }
+    if (event.type === "approval_decided") {
+      const approval = state.approvals[event.approvalId];
+      await tx.approval.update({
+        where: { id: event.approvalId },
+        data: {
+          status: approval?.status ?? "pending",
+          editedValue: dbJson(event.editedValue),
+          decidedBy: event.decidedBy,
+          comment: event.comment ?? null,
+          decidedAt: approval?.decidedAt ? new Date(approval.decidedAt) : new Date(),
+        },
+      });
+    }
+  }
+}
+
+/** Traces live in trace_entries; the event log keeps the rest, so replaying it stays light. */
+function withoutTrace(event: RunEventBody): RunEventBody {
+  return "trace" in event ? { ...event, trace: [] } : event;
+}
+
+function toRunEvent(row: { id: bigint; runId: string; type: string; payload: unknown; at: Date }): RunEvent {
+  return { ...(row.payload as RunEventBody), id: Number(row.id), runId: row.runId, at: row.at.toISOString() };
+}

@@ -1,0 +1,186 @@
+import { createMockLlm, FINISHED_RUN_STATUSES, type LlmPort } from "@tiktok-army/core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createBrief } from "./briefs.ts";
+import { type Engine, startEngine } from "./engine.ts";
+import { cancelRun, retryStep, startRun } from "./runs.ts";
+import { createTestDatabase } from "./testing/test-database.ts";
+import { waitFor } from "./testing/wait.ts";
+import { listWorkflows } from "./workflows.ts";
+import { createWorkspaceWithKey } from "./workspaces.ts";
+
+let db: Awaited<ReturnType<typeof createTestDatabase>>;
+let engine: Engine;
+let workspaceId: string;
+// The trend watcher's model call fails while this is set, as an outage would.
+let trendsDown = false;
+
+function flakyLlm(): LlmPort {
+  const mock = createMockLlm();
+  return {
+    ...mock,
+    text: (r) => mock.text(r),
+    structured: (r) =>
+      trendsDown && r.agent === "trend_watcher"
+        ? Promise.reject(new Error("overloaded (529)"))
+        : mock.structured(r),
+  };
+}
+
+const finished = (runId: string) =>
+  waitFor(async () => {
+    const state = await engine.store.load(runId, { traces: false });
+    return state && FINISHED_RUN_STATUSES.includes(state.status) ? state : undefined;
+  }, `run ${runId} to finish`);
+
+async function counts() {
+  const [runs, steps, events, workflows, jobs] = await Promise.all([
+    engine.prisma.workflowRun.count(),
+    engine.prisma.stepRun.count(),
+    engine.prisma.runEvent.count(),
+    engine.prisma.workflow.count(),
+    engine.prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM pgboss.job`,
+  ]);
+  return { runs, steps, events, workflows, jobs: Number(jobs[0]?.n) };
+}
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  engine = await startEngine({
+    connectionString: db.url,
+    llm: flakyLlm(),
+    concurrency: 4,
+    retry: { maxAttempts: 3, backoffMs: 20 },
+  });
+  workspaceId = (await createWorkspaceWithKey(engine.prisma, "runs-test")).workspace.id;
+});
+
+afterAll(async () => {
+  await engine?.stop();
+  await db?.drop();
+});
+
+describe("starting runs", () => {
+  it("lists the seeded workflows until the first run materialises its workflow row", async () => {
+    const { workspace } = await createWorkspaceWithKey(engine.prisma, "fresh");
+    expect((await listWorkflows(engine.prisma, workspace.id)).map((w) => w.slug)).toEqual([
+      "profile_audit",
+      "campaign_launch",
+      "post_launch_loop",
+    ]);
+    expect(await engine.prisma.workflow.count({ where: { workspaceId: workspace.id } })).toBe(0);
+    const { runId } = await startRun(engine.store, workspace.id, {
+      slug: "profile_audit",
+      handle: "lakucosmetics",
+      targetType: "brand",
+    });
+    expect(await engine.prisma.workflow.count({ where: { workspaceId: workspace.id } })).toBe(1);
+    expect((await finished(runId)).status).toBe("succeeded");
+  });
+
+  it("runs a brief's workflow with the brief snapshotted on the run", async () => {
+    const brief = await createBrief(engine.prisma, workspaceId, {
+      handle: "@lakucosmetics",
+      targetType: "brand",
+      outcome: "profile_audit",
+      notes: "Launching a lip line in spring",
+    });
+    const { runId } = await startRun(engine.store, workspaceId, { slug: "profile_audit", briefId: brief.id });
+    const run = await engine.prisma.workflowRun.findUniqueOrThrow({ where: { id: runId } });
+    expect(run.briefId).toBe(brief.id);
+    expect(run.brief).toMatchObject({ handle: "lakucosmetics", notes: "Launching a lip line in spring" });
+    expect((await finished(runId)).status).toBe("succeeded");
+  });
+
+  it("rejects bad input with a typed error naming the field, and writes nothing", async () => {
+    const brief = await createBrief(engine.prisma, workspaceId, {
+      handle: "lakucosmetics",
+      targetType: "brand",
+      outcome: "campaign_launch",
+    });
+    const before = await counts();
+    await expect(
+      startRun(engine.store, workspaceId, { slug: "profile_audit", briefId: brief.id }),
+    ).rejects.toMatchObject({
+      code: "invalid_input",
+      field: "slug",
+      message: expect.stringContaining('outcome "campaign_launch"'),
+    });
+    await expect(
+      startRun(engine.store, workspaceId, {
+        slug: "profile_audit",
+        handle: "not a handle!",
+        targetType: "brand",
+      }),
+    ).rejects.toMatchObject({ code: "invalid_input", field: "handle" });
+    await expect(
+      startRun(engine.store, workspaceId, {
+        slug: "profile_audit",
+        handle: "ok_handle",
+        targetType: "robot" as never,
+      }),
+    ).rejects.toMatchObject({ code: "invalid_input", field: "targetType" });
+    await expect(
+      startRun(engine.store, workspaceId, { slug: "no_such_flow", handle: "ok_handle", targetType: "brand" }),
+    ).rejects.toMatchObject({ code: "not_found", field: "slug" });
+    await expect(
+      startRun(engine.store, workspaceId, {
+        slug: "profile_audit",
+        briefId: "6f1d8a52-0c4e-4f7e-9a61-0d1f3b2c4e5a",
+      }),
+    ).rejects.toMatchObject({ code: "not_found", field: "briefId" });
+    const { workspace: other } = await createWorkspaceWithKey(engine.prisma, "other");
+    await expect(
+      startRun(engine.store, other.id, { slug: "campaign_launch", briefId: brief.id }),
+    ).rejects.toMatchObject({
+      code: "not_found",
+    });
+    expect(await counts()).toEqual(before);
+  });
+});
+
+describe("failures", () => {
+  it("retries a failing step up to its limit, fails the run with the step's error and skips its dependents", async () => {
+    trendsDown = true;
+    const { runId } = await startRun(engine.store, workspaceId, {
+      slug: "profile_audit",
+      handle: "lakucosmetics",
+      targetType: "brand",
+    });
+    const state = await finished(runId);
+    expect(state.status).toBe("failed");
+    expect(state.steps.trends).toMatchObject({ status: "failed", attempts: 3, error: "overloaded (529)" });
+    expect(state.steps.content_plan?.status).toBe("skipped");
+    expect(state.steps.report?.status).toBe("skipped");
+    expect(state.error).toContain("overloaded (529)");
+
+    // Re-run from the failed step once the outage is over: upstream output is kept, not recomputed.
+    trendsDown = false;
+    const healthBefore = await engine.prisma.stepRun.findFirstOrThrow({
+      where: { runId, stepKey: "account_health" },
+    });
+    await retryStep(engine.store, workspaceId, runId, "trends");
+    const retried = await finished(runId);
+    expect(retried.status).toBe("succeeded");
+    expect(retried.steps.trends?.attempts).toBe(4);
+    const healthAfter = await engine.prisma.stepRun.findFirstOrThrow({
+      where: { runId, stepKey: "account_health" },
+    });
+    expect(healthAfter).toEqual(healthBefore);
+  });
+
+  it("refuses to retry a step that has not failed, and to cancel a finished run", async () => {
+    const { runId } = await startRun(engine.store, workspaceId, {
+      slug: "profile_audit",
+      handle: "lakucosmetics",
+      targetType: "brand",
+    });
+    await finished(runId);
+    await expect(retryStep(engine.store, workspaceId, runId, "trends")).rejects.toMatchObject({
+      code: "conflict",
+    });
+    await expect(cancelRun(engine.store, workspaceId, runId)).rejects.toMatchObject({ code: "conflict" });
+    await expect(retryStep(engine.store, workspaceId, runId, "nope")).rejects.toMatchObject({
+      code: "not_found",
+    });
+  });
+});

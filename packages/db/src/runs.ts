@@ -1,0 +1,170 @@
+import { randomUUID } from "node:crypto";
+import {
+  type ApprovalDecision,
+  ApprovalValueError,
+  approvalDecisionEvent,
+  handleSchema,
+  type RunBrief,
+  RunTransitionError,
+  runBriefSchema,
+  TARGET_TYPES,
+  toDagJson,
+} from "@tiktok-army/core";
+import { z } from "zod";
+import type { Tx } from "./client.ts";
+import { DataError, notFound } from "./errors.ts";
+import { type PgRunStore, TX_OPTIONS } from "./run-store.ts";
+import { materialiseWorkflow } from "./workflows.ts";
+
+const slugSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]*$/, "slug must be lower_snake_case")
+  .max(64);
+
+/** Start a run from a stored brief... */
+export const startRunFromBriefSchema = z
+  .object({ slug: slugSchema, briefId: z.uuid("briefId must be a UUID") })
+  .strict();
+/** ...or ad hoc, from a handle and a target type. */
+export const startAdHocRunSchema = z
+  .object({
+    slug: slugSchema,
+    handle: handleSchema,
+    targetType: z.enum(TARGET_TYPES),
+    notes: z.string().max(4000, "notes must be at most 4000 characters").optional(),
+  })
+  .strict();
+export const startRunInputSchema = z.union([startRunFromBriefSchema, startAdHocRunSchema]);
+export type StartRunInput = z.input<typeof startRunInputSchema>;
+
+/**
+ * Creates a run and queues its first steps in one transaction: a bad input, an unknown brief or a
+ * brief whose outcome is not the workflow's slug writes nothing.
+ */
+export async function startRun(
+  store: PgRunStore,
+  workspaceId: string,
+  input: StartRunInput,
+): Promise<{ runId: string }> {
+  // Parse against the branch the caller meant, so an error names the field rather than "no union member".
+  const parsed =
+    typeof input === "object" && input !== null && "briefId" in input
+      ? parseInput(startRunFromBriefSchema, input)
+      : parseInput(startAdHocRunSchema, input);
+  const runId = randomUUID();
+  await store.prisma.$transaction(async (tx) => {
+    let brief: RunBrief;
+    let briefId: string | undefined;
+    let brandId: string | undefined;
+    if ("briefId" in parsed) {
+      const row = await tx.brief.findFirst({ where: { id: parsed.briefId, workspaceId } });
+      if (!row) throw new DataError("not_found", `No brief with id '${parsed.briefId}'`, "briefId");
+      if (row.outcome !== parsed.slug)
+        throw new DataError(
+          "invalid_input",
+          `brief ${row.id} asks for outcome "${row.outcome}", which workflow "${parsed.slug}" does not serve`,
+          "slug",
+        );
+      brief = runBriefSchema.parse({
+        handle: row.handle,
+        targetType: row.targetType,
+        outcome: row.outcome,
+        notes: row.notes ?? undefined,
+      });
+      briefId = row.id;
+      brandId = row.brandId ?? undefined;
+    } else {
+      brief = { handle: parsed.handle, targetType: parsed.targetType, notes: parsed.notes };
+    }
+    const workflow = await materialiseWorkflow(tx, workspaceId, parsed.slug, store.registry);
+    const dag = toDagJson(workflow.def);
+    await tx.workflowRun.create({
+      data: {
+        id: runId,
+        workspaceId,
+        workflowId: workflow.id,
+        briefId,
+        brandId,
+        workflowSlug: workflow.def.slug,
+        workflowName: workflow.def.name,
+        brief: brief as object,
+        dag: dag as object,
+        status: "running",
+      },
+    });
+    await store.commitIn(
+      tx,
+      runId,
+      [
+        {
+          type: "run_created",
+          workspaceId,
+          brandId,
+          workflowSlug: workflow.def.slug,
+          workflowName: workflow.def.name,
+          brief,
+          dag,
+        },
+      ],
+      { isNew: true },
+    );
+  }, TX_OPTIONS);
+  return { runId };
+}
+
+/** Loads a run of this workspace or throws not_found (another workspace's run is not found either). */
+export async function runOfWorkspace(store: PgRunStore, workspaceId: string, runId: string) {
+  const state = z.uuid().safeParse(runId).success ? await store.load(runId, { traces: false }) : undefined;
+  if (!state || state.workspaceId !== workspaceId) throw notFound("run", runId);
+  return state;
+}
+
+/** Records a decision; approving queues what follows in the same transaction. Deciding twice is a conflict. */
+export async function decideApproval(
+  store: PgRunStore,
+  workspaceId: string,
+  input: ApprovalDecision & { approvalId: string },
+) {
+  const approval = await store.prisma.approval.findFirst({ where: { id: input.approvalId, workspaceId } });
+  if (!approval) throw notFound("approval", input.approvalId);
+  const state = await runOfWorkspace(store, workspaceId, approval.runId);
+  return translate(async () => {
+    const event = approvalDecisionEvent(state, input, store.registry);
+    return store.commit(state.id, [event]);
+  });
+}
+
+/** Re-runs a failed step and everything downstream of it, keeping the outputs upstream. */
+export async function retryStep(store: PgRunStore, workspaceId: string, runId: string, stepKey: string) {
+  const state = await runOfWorkspace(store, workspaceId, runId);
+  if (!state.steps[stepKey])
+    throw new DataError("not_found", `Run '${runId}' has no step '${stepKey}'`, "stepKey");
+  return translate(() => store.commit(runId, [{ type: "step_retried", stepKey }]));
+}
+
+export async function cancelRun(store: PgRunStore, workspaceId: string, runId: string) {
+  await runOfWorkspace(store, workspaceId, runId);
+  return translate(() => store.commit(runId, [{ type: "run_cancelled", reason: "cancelled by a user" }]));
+}
+
+/** The engine's refusals, as the data layer's errors. */
+async function translate<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof ApprovalValueError)
+      throw new DataError("invalid_input", error.message, "editedValue");
+    if (error instanceof RunTransitionError) throw new DataError("conflict", error.message);
+    throw error;
+  }
+}
+
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const field = issue?.path.join(".") || undefined;
+  throw new DataError("invalid_input", `${field ?? "input"}: ${issue?.message ?? "invalid"}`, field);
+}
+
+export type { Tx };

@@ -1,0 +1,191 @@
+import {
+  type AgentRegistry,
+  DEFAULT_RETRY,
+  describeError,
+  executeStep,
+  maxAttempts,
+  type PreparedStep,
+  prepareStep,
+  type RetryPolicy,
+  RunTransitionError,
+  type StepDeps,
+} from "@tiktok-army/core";
+import pg from "pg";
+import type PgBoss from "pg-boss";
+import { STEP_JOBS_CHANNEL } from "./channels.ts";
+import { STEP_QUEUE, type StepJob } from "./queue.ts";
+import type { PgRunStore } from "./run-store.ts";
+
+export interface WorkerOptions {
+  boss: PgBoss;
+  store: PgRunStore;
+  deps: StepDeps & { registry: AgentRegistry };
+  /** Steps this process executes at once. */
+  concurrency?: number;
+  retry?: RetryPolicy;
+  /** Aborts an attempt that runs this long: the queue hands its job to another worker by then anyway. */
+  stepTimeoutMs?: number;
+  /** Listens for enqueue notifications so idle workers start at once rather than at their next poll. */
+  connectionString: string;
+  log?: (entry: Record<string, unknown>) => void;
+}
+
+export interface RunningWorkers {
+  /** Stops taking jobs and waits for the steps in progress to finish. */
+  stop(): Promise<void>;
+}
+
+/** Starts `concurrency` step workers on the shared queue; any number of processes can do the same. */
+export async function startWorkers(options: WorkerOptions): Promise<RunningWorkers> {
+  const concurrency = options.concurrency ?? 4;
+  const log = options.log ?? (() => {});
+  const idle = new Set<string>();
+  // One new job needs one worker: waking every idle one would send them all to the database at once.
+  const wake = () => {
+    const [next] = idle;
+    if (!next) return;
+    // Rotate, so that the next notification (the next job) wakes another worker.
+    idle.delete(next);
+    idle.add(next);
+    options.boss.notifyWorker(next);
+  };
+  for (let i = 0; i < concurrency; i++) {
+    const worker = { id: "" };
+    worker.id = await options.boss.work<StepJob>(
+      STEP_QUEUE,
+      { batchSize: 1, pollingIntervalSeconds: 2 },
+      async ([job]) => {
+        if (!job) return;
+        idle.delete(worker.id);
+        try {
+          await executeStepJob(job.data, { ...options, wake }, log);
+        } finally {
+          idle.add(worker.id);
+          // More jobs are likely waiting: fetch again at once instead of sleeping until the next poll.
+          options.boss.notifyWorker(worker.id);
+        }
+      },
+    );
+    idle.add(worker.id);
+  }
+  const listener = new pg.Client({ connectionString: options.connectionString });
+  await listener.connect();
+  listener.on("notification", wake);
+  listener.on("error", (error) =>
+    log({ level: "error", msg: "worker listener error", error: error.message }),
+  );
+  await listener.query(`LISTEN ${STEP_JOBS_CHANNEL}`);
+  return {
+    async stop() {
+      await listener.end().catch(() => {});
+      await options.boss.offWork(STEP_QUEUE);
+    },
+  };
+}
+
+/**
+ * Runs one attempt of a step. Claims it by committing `step_started` with the next attempt number
+ * (the run's row lock makes that claim exclusive), executes outside any transaction, then commits
+ * the outcome fenced by that attempt number: if another worker took the step over meanwhile, this
+ * late result is refused and dropped.
+ */
+export async function executeStepJob(
+  job: StepJob,
+  options: Pick<WorkerOptions, "store" | "deps" | "retry" | "stepTimeoutMs"> & { wake?: () => void },
+  log: (entry: Record<string, unknown>) => void = () => {},
+): Promise<void> {
+  const { store, deps } = options;
+  const state = await store.load(job.runId, { traces: false });
+  const step = state?.steps[job.stepKey];
+  // A duplicate or late job: the step already moved on, or the run ended.
+  if (
+    !state ||
+    !step ||
+    (step.status !== "queued" && step.status !== "running") ||
+    state.status !== "running"
+  )
+    return;
+  const attempt = step.attempts + 1;
+  let prepared: PreparedStep | undefined;
+  let failure = "";
+  try {
+    prepared = prepareStep(state, job.stepKey, deps.registry);
+  } catch (error) {
+    failure = describeError(error);
+  }
+  let started: Awaited<ReturnType<PgRunStore["commit"]>>;
+  try {
+    started = await store.commit(job.runId, [
+      {
+        type: "step_started",
+        stepKey: job.stepKey,
+        attempt,
+        input: prepared?.input ?? null,
+        options: prepared?.options ?? null,
+      },
+    ]);
+  } catch (error) {
+    if (error instanceof RunTransitionError) return; // another worker claimed it first
+    throw error;
+  }
+  if (!prepared) {
+    await store.commit(job.runId, [
+      { type: "step_failed", stepKey: job.stepKey, attempt, error: failure, trace: [], retrying: false },
+    ]);
+    return;
+  }
+  const controller = new AbortController();
+  const timer = setTimeout(
+    () => controller.abort(new Error("step timed out")),
+    options.stepTimeoutMs ?? 290_000,
+  );
+  const outcome = await executeStep(started.state, prepared, deps, controller.signal).finally(() =>
+    clearTimeout(timer),
+  );
+  const retrying =
+    !outcome.ok &&
+    outcome.retriable &&
+    attempt < maxAttempts(state, job.stepKey, options.retry ?? DEFAULT_RETRY);
+  try {
+    await store.commit(job.runId, [
+      outcome.ok
+        ? {
+            type: "step_succeeded",
+            stepKey: job.stepKey,
+            attempt,
+            output: outcome.output,
+            trace: outcome.trace,
+          }
+        : {
+            type: "step_failed",
+            stepKey: job.stepKey,
+            attempt,
+            error: outcome.error,
+            trace: outcome.trace,
+            retrying,
+          },
+    ]);
+    log({
+      level: "info",
+      msg: "step finished",
+      runId: job.runId,
+      stepKey: job.stepKey,
+      attempt,
+      ok: outcome.ok,
+    });
+    // The retry's job waits out its backoff; wake this process's workers then, not at their next poll.
+    if (retrying)
+      setTimeout(() => options.wake?.(), retryDelayMs(options.retry ?? DEFAULT_RETRY, attempt) + 5).unref();
+  } catch (error) {
+    if (error instanceof RunTransitionError && error.code === "stale_attempt") {
+      log({ level: "warn", msg: "dropped a stale attempt", runId: job.runId, stepKey: job.stepKey, attempt });
+      return;
+    }
+    throw error;
+  }
+}
+
+/** Backoff before the retry of a failed attempt: backoffMs × 2^(attempt-1). */
+export function retryDelayMs(retry: RetryPolicy, attempt: number): number {
+  return retry.backoffMs * 2 ** (attempt - 1);
+}
