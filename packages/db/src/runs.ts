@@ -153,7 +153,7 @@ async function translate<T>(work: () => Promise<T>): Promise<T> {
     return await work();
   } catch (error) {
     if (error instanceof ApprovalValueError)
-      throw new DataError("invalid_input", error.message, "editedValue");
+      throw new DataError("invalid_input", `editedValue: ${error.message}`, "editedValue");
     if (error instanceof RunTransitionError) throw new DataError("conflict", error.message);
     throw error;
   }

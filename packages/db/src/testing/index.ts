@@ -1,1 +1,3 @@
 export { createTestDatabase, type TestDatabase } from "./test-database.ts";
+export { waitFor } from "./wait.ts";
+export { spawnWorker, type WorkerProcess } from "./worker-process.ts";

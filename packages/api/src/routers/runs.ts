@@ -1,0 +1,118 @@
+import { cancelRun, retryStep, runOfWorkspace } from "@tiktok-army/db";
+import { TRPCError, type TRPCRouterRecord, tracked } from "@trpc/server";
+import { z } from "zod";
+import { runIdSchema, slugSchema, stepKeySchema } from "../inputs.ts";
+import { protectedProcedure, toTRPCError } from "../trpc.ts";
+import { usageByRun } from "../usage.ts";
+import { runView, stepView } from "../views.ts";
+
+const RUN_STATUSES = ["running", "waiting_approval", "succeeded", "failed", "rejected", "cancelled"] as const;
+
+export const runsRouter = {
+  list: protectedProcedure
+    .input(
+      z
+        .object({
+          status: z.enum(RUN_STATUSES).optional(),
+          workflowSlug: slugSchema.optional(),
+          cursor: runIdSchema.optional(),
+          limit: z.number().int().min(1).max(100).default(25),
+        })
+        .default({ limit: 25 }),
+    )
+    .query(async ({ ctx, input }) => {
+      const rows = await ctx.deps.engine.prisma.workflowRun.findMany({
+        where: { workspaceId: ctx.workspace.id, status: input.status, workflowSlug: input.workflowSlug },
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        take: input.limit + 1,
+        ...(input.cursor ? { cursor: { id: input.cursor }, skip: 0 } : {}),
+        // Whitelisted so that outputs and snapshots never leak into a list.
+        select: {
+          id: true,
+          workflowSlug: true,
+          workflowName: true,
+          brief: true,
+          status: true,
+          error: true,
+          createdAt: true,
+          finishedAt: true,
+        },
+      });
+      const page = rows.slice(0, input.limit);
+      const usage = await usageByRun(
+        ctx.deps.engine.prisma,
+        page.map((r) => r.id),
+      );
+      return {
+        items: page.map((r) => ({
+          ...r,
+          handle: (r.brief as { handle?: string }).handle ?? null,
+          createdAt: r.createdAt.toISOString(),
+          finishedAt: r.finishedAt?.toISOString() ?? null,
+          durationMs: r.finishedAt ? r.finishedAt.getTime() - r.createdAt.getTime() : null,
+          usage: usage.get(r.id) ?? { tokens: 0, costUsd: 0 },
+        })),
+        nextCursor: rows[input.limit]?.id ?? null,
+      };
+    }),
+
+  get: protectedProcedure.input(z.object({ runId: runIdSchema })).query(async ({ ctx, input }) => {
+    const state = await runOfWorkspace(ctx.deps.engine.store, ctx.workspace.id, input.runId);
+    const usage = await usageByRun(ctx.deps.engine.prisma, [state.id]);
+    return runView(state, usage.get(state.id));
+  }),
+
+  step: protectedProcedure
+    .input(z.object({ runId: runIdSchema, stepKey: stepKeySchema }))
+    .query(async ({ ctx, input }) => {
+      await runOfWorkspace(ctx.deps.engine.store, ctx.workspace.id, input.runId);
+      const state = await ctx.deps.engine.store.load(input.runId, { traces: true });
+      const view = state && stepView(state, input.stepKey);
+      if (!view)
+        throw new TRPCError({
+          code: "NOT_FOUND",
+          message: `Run '${input.runId}' has no step '${input.stepKey}'`,
+        });
+      return view;
+    }),
+
+  retryStep: protectedProcedure
+    .input(z.object({ runId: runIdSchema, stepKey: stepKeySchema }))
+    .mutation(async ({ ctx, input }) => {
+      const { state } = await retryStep(ctx.deps.engine.store, ctx.workspace.id, input.runId, input.stepKey);
+      return runView(state);
+    }),
+
+  cancel: protectedProcedure.input(z.object({ runId: runIdSchema })).mutation(async ({ ctx, input }) => {
+    const { state } = await cancelRun(ctx.deps.engine.store, ctx.workspace.id, input.runId);
+    return runView(state);
+  }),
+
+  /**
+   * Every event of the run after `lastEventId`, then live ones as they are committed by any
+   * process. Ids are the run event ids, so a client that reconnects resumes where it stopped.
+   */
+  events: protectedProcedure
+    .input(z.object({ runId: runIdSchema, lastEventId: z.string().regex(/^\d+$/).max(20).nullish() }))
+    .subscription(async function* ({ ctx, input, signal }) {
+      // A generator's errors escape the procedure's middleware, so map this one here.
+      await runOfWorkspace(ctx.deps.engine.store, ctx.workspace.id, input.runId).catch((error) => {
+        throw toTRPCError(error) ?? error;
+      });
+      // Watch before reading the backlog: an event committed in between then wakes us.
+      const watch = ctx.deps.events.watch(input.runId);
+      signal?.addEventListener("abort", () => watch.close(), { once: true });
+      let last = Number(input.lastEventId ?? 0);
+      try {
+        while (!signal?.aborted) {
+          for (const event of await ctx.deps.engine.store.events(input.runId, last)) {
+            last = event.id;
+            yield tracked(String(event.id), event);
+          }
+          await watch.wait();
+        }
+      } finally {
+        watch.close();
+      }
+    }),
+} satisfies TRPCRouterRecord;

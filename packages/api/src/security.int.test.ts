@@ -1,0 +1,165 @@
+import { waitFor } from "@tiktok-army/db/testing";
+import { TRPCError } from "@trpc/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApi } from "./testing.ts";
+
+let api: Awaited<ReturnType<typeof startTestApi>>;
+let owner: Awaited<ReturnType<Awaited<ReturnType<typeof startTestApi>>["caller"]>>;
+let intruder: typeof owner;
+const ids = { runId: "", failedRunId: "", approvalId: "", briefId: "" };
+
+async function snapshot() {
+  const p = api.engine.prisma;
+  const [runs, steps, events, approvals, briefs, workflows] = await Promise.all([
+    p.workflowRun.findMany({ orderBy: { id: "asc" }, select: { id: true, status: true } }),
+    p.stepRun.findMany({ orderBy: { id: "asc" }, select: { id: true, status: true, attempts: true } }),
+    p.runEvent.count(),
+    p.approval.findMany({ orderBy: { id: "asc" }, select: { id: true, status: true } }),
+    p.brief.count(),
+    p.workflow.count(),
+  ]);
+  return { runs, steps, events, approvals, briefs, workflows };
+}
+
+async function codeOf(call: Promise<unknown>): Promise<string> {
+  try {
+    await call;
+    return "OK";
+  } catch (error) {
+    return error instanceof TRPCError ? error.code : String(error);
+  }
+}
+
+beforeAll(async () => {
+  api = await startTestApi();
+  owner = await api.caller((await api.workspace("owner")).apiKey);
+  intruder = await api.caller((await api.workspace("intruder")).apiKey);
+  const brief = await owner.briefs.create({
+    handle: "lakucosmetics",
+    targetType: "brand",
+    outcome: "campaign_launch",
+  });
+  ids.briefId = brief.id;
+  ids.runId = (await owner.workflows.run({ slug: "campaign_launch", briefId: brief.id })).runId;
+  await waitFor(async () => {
+    const approvals = await owner.approvals.list({ status: "pending" });
+    return approvals[0] ? (ids.approvalId = approvals[0].id) : undefined;
+  }, "the approval");
+});
+
+afterAll(async () => {
+  await api?.stop();
+});
+
+describe("authentication", () => {
+  it("answers UNAUTHORIZED without a key and with a wrong one", async () => {
+    for (const key of [undefined, "tta_not-a-real-key"]) {
+      const anonymous = await api.caller(key);
+      expect(await codeOf(anonymous.workflows.list())).toBe("UNAUTHORIZED");
+      expect(await codeOf(anonymous.runs.get({ runId: ids.runId }))).toBe("UNAUTHORIZED");
+      expect(
+        await codeOf(anonymous.approvals.decide({ approvalId: ids.approvalId, decision: "approve" })),
+      ).toBe("UNAUTHORIZED");
+    }
+  });
+});
+
+describe("workspace isolation", () => {
+  it("answers NOT_FOUND to every procedure given another workspace's ids, and changes nothing", async () => {
+    const before = await snapshot();
+    const { runId, approvalId, briefId } = ids;
+    const attempts: [string, () => Promise<unknown>][] = [
+      ["runs.get", () => intruder.runs.get({ runId })],
+      ["runs.step", () => intruder.runs.step({ runId, stepKey: "account_health" })],
+      ["runs.retryStep", () => intruder.runs.retryStep({ runId, stepKey: "account_health" })],
+      ["runs.cancel", () => intruder.runs.cancel({ runId })],
+      ["approvals.decide", () => intruder.approvals.decide({ approvalId, decision: "approve" })],
+      ["workflows.run", () => intruder.workflows.run({ slug: "campaign_launch", briefId })],
+    ];
+    for (const [name, call] of attempts) expect(await codeOf(call()), name).toBe("NOT_FOUND");
+    const events = await intruder.runs.events({ runId });
+    expect(await codeOf(events[Symbol.asyncIterator]().next()), "runs.events").toBe("NOT_FOUND");
+    // Lists show nothing of the other workspace.
+    expect(await intruder.runs.list()).toMatchObject({ items: [] });
+    expect(await intruder.approvals.list({})).toEqual([]);
+    expect(await intruder.briefs.list()).toEqual([]);
+    expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe("input validation", () => {
+  it("answers BAD_REQUEST naming the field for malformed and oversized inputs", async () => {
+    const cases: [string, () => Promise<unknown>, string][] = [
+      ["bad run id", () => owner.runs.get({ runId: "1; drop table" }), "runId"],
+      [
+        "bad handle",
+        () =>
+          owner.workflows.run({ slug: "profile_audit", handle: "no spaces allowed", targetType: "brand" }),
+        "handle",
+      ],
+      [
+        "bad target",
+        () => owner.workflows.run({ slug: "profile_audit", handle: "ok_handle", targetType: "robot" }),
+        "targetType",
+      ],
+      [
+        "long notes",
+        () =>
+          owner.briefs.create({
+            handle: "ok",
+            targetType: "brand",
+            outcome: "profile_audit",
+            notes: "x".repeat(4001),
+          }),
+        "notes",
+      ],
+      [
+        "bad outcome",
+        () => owner.briefs.create({ handle: "ok_handle", targetType: "brand", outcome: "world_domination" }),
+        "outcome",
+      ],
+      [
+        "huge edit",
+        () =>
+          owner.approvals.decide({
+            approvalId: ids.approvalId,
+            decision: "approve",
+            editedValue: ["x".repeat(70_000)],
+          }),
+        "editedValue",
+      ],
+      [
+        "wrong edit type",
+        () =>
+          owner.approvals.decide({
+            approvalId: ids.approvalId,
+            decision: "approve",
+            editedValue: "not a list",
+          }),
+        "editedValue",
+      ],
+    ];
+    for (const [name, call, field] of cases) {
+      const error = await call().then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error, name).toBeInstanceOf(TRPCError);
+      expect((error as TRPCError).code, name).toBe("BAD_REQUEST");
+      expect((error as TRPCError).message, name).toContain(field);
+    }
+    // The rejected edit left the approval pending.
+    expect((await owner.approvals.list({ status: "pending" })).map((a) => a.id)).toContain(ids.approvalId);
+  });
+
+  it("answers CONFLICT to a second decision", async () => {
+    await owner.approvals.decide({
+      approvalId: ids.approvalId,
+      decision: "reject",
+      comment: "not this week",
+    });
+    expect(await codeOf(owner.approvals.decide({ approvalId: ids.approvalId, decision: "approve" }))).toBe(
+      "CONFLICT",
+    );
+  });
+});

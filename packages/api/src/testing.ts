@@ -1,0 +1,40 @@
+import { createMockLlm } from "@tiktok-army/core";
+import { createWorkspaceWithKey, type Engine, startEngine } from "@tiktok-army/db";
+import { createTestDatabase } from "@tiktok-army/db/testing";
+import { RunEventHub } from "./event-hub.ts";
+import { appRouter } from "./root.ts";
+import { type ApiDeps, createCallerFactory, createTRPCContext } from "./trpc.ts";
+
+/**
+ * An API over a fresh database with in-process workers, and a caller per API key; for router tests
+ * that need no HTTP. `caller(undefined)` calls without a key.
+ */
+export async function startTestApi() {
+  const db = await createTestDatabase();
+  const engine: Engine = await startEngine({
+    connectionString: db.url,
+    llm: createMockLlm(),
+    concurrency: 2,
+  });
+  const events = new RunEventHub(db.url);
+  await events.start();
+  const deps: ApiDeps = { engine, events, mode: "mock", log: () => {} };
+  const createCaller = createCallerFactory(appRouter);
+  return {
+    engine,
+    deps,
+    async workspace(name: string) {
+      return createWorkspaceWithKey(engine.prisma, name);
+    },
+    async caller(apiKey: string | undefined) {
+      return createCaller(
+        await createTRPCContext({ deps, authorization: apiKey ? `Bearer ${apiKey}` : undefined }),
+      );
+    },
+    async stop() {
+      await events.stop();
+      await engine.stop();
+      await db.drop();
+    },
+  };
+}

@@ -1,0 +1,90 @@
+/**
+ * 1. CONTEXT: who is calling (API key -> workspace) and what the procedures may use.
+ * 2. INIT: tRPC with an error formatter that names the offending field.
+ * 3. PROCEDURES: public (health) and protected (everything else, scoped to one workspace).
+ */
+import { RunTransitionError, WorkflowDefinitionError } from "@tiktok-army/core";
+import { DataError, type Engine, workspaceForKey } from "@tiktok-army/db";
+import { initTRPC, TRPCError } from "@trpc/server";
+import { ZodError } from "zod";
+import type { RunEventHub } from "./event-hub.ts";
+
+// 1. CONTEXT
+
+export interface ApiDeps {
+  engine: Pick<Engine, "prisma" | "store" | "registry">;
+  events: RunEventHub;
+  mode: "mock" | "real";
+  log: (entry: Record<string, unknown>) => void;
+}
+
+/** The key from `Authorization: Bearer <key>`, or the dashboard's same-origin `tta_key` cookie. */
+export function apiKeyFrom(request: { authorization?: string; cookie?: string }): string | undefined {
+  const bearer = request.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
+  if (bearer) return bearer;
+  const cookie = request.cookie
+    ?.split(";")
+    .map((c) => c.trim())
+    .find((c) => c.startsWith("tta_key="));
+  return cookie ? decodeURIComponent(cookie.slice("tta_key=".length)) : undefined;
+}
+
+/** Pure and testable: everything a procedure sees. `workspace` is undefined for an unknown key. */
+export async function createTRPCContext(opts: { deps: ApiDeps; authorization?: string; cookie?: string }) {
+  const key = apiKeyFrom(opts);
+  const workspace = key ? await workspaceForKey(opts.deps.engine.prisma, key) : undefined;
+  return { deps: opts.deps, workspace };
+}
+export type Context = Awaited<ReturnType<typeof createTRPCContext>>;
+
+// 2. INIT
+
+const t = initTRPC.context<Context>().create({
+  errorFormatter({ shape, error }) {
+    const cause = error.cause;
+    const field =
+      cause instanceof ZodError
+        ? cause.issues[0]?.path.join(".")
+        : cause instanceof DataError
+          ? cause.field
+          : undefined;
+    const message =
+      cause instanceof ZodError
+        ? cause.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ")
+        : shape.message;
+    return { ...shape, message, data: { ...shape.data, field: field || undefined } };
+  },
+});
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+// 3. PROCEDURES
+
+/** The domain's refusals as API errors, in one place; anything else is left as it is. */
+export function toTRPCError(cause: unknown): TRPCError | undefined {
+  if (cause instanceof DataError) {
+    const code = ({ not_found: "NOT_FOUND", conflict: "CONFLICT", invalid_input: "BAD_REQUEST" } as const)[
+      cause.code
+    ];
+    return new TRPCError({ code, message: cause.message, cause });
+  }
+  if (cause instanceof RunTransitionError)
+    return new TRPCError({ code: "CONFLICT", message: cause.message, cause });
+  if (cause instanceof WorkflowDefinitionError)
+    return new TRPCError({ code: "BAD_REQUEST", message: cause.message, cause });
+  return undefined;
+}
+
+const domainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (result.ok) return result;
+  throw toTRPCError(result.error.cause) ?? result.error;
+});
+
+export const publicProcedure = t.procedure.use(domainErrors);
+
+export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.workspace) throw new TRPCError({ code: "UNAUTHORIZED", message: "A valid API key is required" });
+  return next({ ctx: { ...ctx, workspace: ctx.workspace } });
+});

@@ -1,0 +1,64 @@
+import type { RunState, TraceEntry } from "@tiktok-army/core";
+
+/** What the API shows of a run: its DAG with each step's status and timings, not the steps' data. */
+export function runView(state: RunState, usage: RunUsage = { tokens: 0, costUsd: 0 }) {
+  return {
+    id: state.id,
+    workflowSlug: state.workflowSlug,
+    workflowName: state.workflowName,
+    brief: state.brief,
+    status: state.status,
+    report: state.report ?? null,
+    error: state.error ?? null,
+    createdAt: state.createdAt,
+    finishedAt: state.finishedAt ?? null,
+    usage,
+    steps: state.dag.steps.map((def) => {
+      const step = state.steps[def.key];
+      return {
+        key: def.key,
+        label: def.label,
+        agentName: def.agentName,
+        dependsOn: def.dependsOn ?? [],
+        status: step?.status ?? "pending",
+        attempts: step?.attempts ?? 0,
+        error: step?.error ?? null,
+        startedAt: step?.startedAt ?? null,
+        finishedAt: step?.finishedAt ?? null,
+      };
+    }),
+    approvals: Object.values(state.approvals).map((a) => ({
+      id: a.id,
+      stepKey: a.stepKey,
+      field: a.field,
+      status: a.status,
+    })),
+  };
+}
+
+export interface RunUsage {
+  tokens: number;
+  costUsd: number;
+}
+
+/** Everything about one step: resolved input, options, output, error and its full trace. */
+export function stepView(state: RunState, stepKey: string) {
+  const def = state.dag.steps.find((s) => s.key === stepKey);
+  const step = state.steps[stepKey];
+  if (!def || !step) return undefined;
+  return {
+    runId: state.id,
+    key: def.key,
+    label: def.label,
+    agentName: def.agentName,
+    status: step.status,
+    attempts: step.attempts,
+    input: step.input ?? null,
+    options: step.options ?? null,
+    output: step.output ?? null,
+    error: step.error ?? null,
+    startedAt: step.startedAt ?? null,
+    finishedAt: step.finishedAt ?? null,
+    trace: step.trace as TraceEntry[],
+  };
+}
