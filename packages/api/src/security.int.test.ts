@@ -41,9 +41,9 @@ beforeAll(async () => {
   });
   ids.briefId = brief.id;
   ids.runId = (await owner.workflows.run({ slug: "campaign_launch", briefId: brief.id })).runId;
-  await waitFor(async () => {
+  ids.approvalId = await waitFor(async () => {
     const approvals = await owner.approvals.list({ status: "pending" });
-    return approvals[0] ? (ids.approvalId = approvals[0].id) : undefined;
+    return approvals[0]?.id;
   }, "the approval");
 });
 
