@@ -34,6 +34,11 @@ export class RunEventHub {
     this.#client = client;
   }
 
+  /** Once stopped, subscriptions end instead of waiting. */
+  get stopped(): boolean {
+    return this.#stopped;
+  }
+
   async stop(): Promise<void> {
     this.#stopped = true;
     await this.#client?.end().catch(() => {});

@@ -40,6 +40,8 @@ export type Context = Awaited<ReturnType<typeof createTRPCContext>>;
 // 2. INIT
 
 const t = initTRPC.context<Context>().create({
+  // Keeps idle run streams alive through proxies; clients reconnect (resuming) when pings stop.
+  sse: { ping: { enabled: true, intervalMs: 15_000 }, client: { reconnectAfterInactivityMs: 40_000 } },
   errorFormatter({ shape, error }) {
     const cause = error.cause;
     const field =

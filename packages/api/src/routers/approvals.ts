@@ -30,9 +30,10 @@ export const approvalsRouter = {
           label: gate?.label ?? a.stepKey,
           reviewedStep: gate?.dependsOn?.[0] ?? null,
           field: a.field,
-          value: a.value,
+          // JSON columns leave as `unknown`: Prisma's recursive JsonValue is too deep for clients to infer.
+          value: a.value as unknown,
           status: a.status,
-          editedValue: a.editedValue ?? null,
+          editedValue: (a.editedValue ?? null) as unknown,
           decidedBy: a.decidedBy,
           comment: a.comment,
           requestedAt: a.requestedAt.toISOString(),

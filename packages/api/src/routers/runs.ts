@@ -44,9 +44,9 @@ export const runsRouter = {
         page.map((r) => r.id),
       );
       return {
-        items: page.map((r) => ({
+        items: page.map(({ brief, ...r }) => ({
           ...r,
-          handle: (r.brief as { handle?: string }).handle ?? null,
+          handle: (brief as { handle?: string }).handle ?? null,
           createdAt: r.createdAt.toISOString(),
           finishedAt: r.finishedAt?.toISOString() ?? null,
           durationMs: r.finishedAt ? r.finishedAt.getTime() - r.createdAt.getTime() : null,
@@ -104,7 +104,7 @@ export const runsRouter = {
       signal?.addEventListener("abort", () => watch.close(), { once: true });
       let last = Number(input.lastEventId ?? 0);
       try {
-        while (!signal?.aborted) {
+        while (!signal?.aborted && !ctx.deps.events.stopped) {
           for (const event of await ctx.deps.engine.store.events(input.runId, last)) {
             last = event.id;
             yield tracked(String(event.id), event);

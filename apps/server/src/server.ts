@@ -1,0 +1,224 @@
+import { createServer, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { type ApiDeps, appRouter, createTRPCContext, RunEventHub } from "@tiktok-army/api";
+import { createLlm, createMockLlm, type LlmPort } from "@tiktok-army/core";
+import { type Engine, openDatabase, startEngine } from "@tiktok-army/db";
+import { createHTTPHandler } from "@trpc/server/adapters/standalone";
+import type { ServerConfig } from "./config.ts";
+import { ensureLocalKey } from "./local-key.ts";
+import { jsonLog, type Log } from "./log.ts";
+import { createRequestListener } from "./request-listener.ts";
+import { staticFiles } from "./static-files.ts";
+
+/** How long shutdown waits for requests in progress (SSE streams excepted) before cutting them. */
+const DRAIN_TIMEOUT_MS = 10_000;
+
+export interface RunningServer {
+  /** e.g. `http://127.0.0.1:3001` */
+  url: string;
+  /** The default set-up's key (workspace `config.localWorkspace`), also in `dataDir/local-api-key`. */
+  localApiKey: string;
+  /** Graceful shutdown (see startServer); safe to call more than once. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the product in this process: the database (embedded PostgreSQL without
+ * `config.databaseUrl`, migrated), the engine and its workers, the run event hub, the local
+ * workspace and its key, and the HTTP server (API, health, dashboard).
+ *
+ * `stop()` marks the server not ready, waits `shutdownGraceMs`, stops accepting connections,
+ * closes SSE streams, lets requests in progress finish, stops the workers (running steps finish
+ * or go back to the queue), the hub and the database.
+ *
+ * @example
+ * const server = await startServer({ ...serverConfigFromEnv(process.env), port: 0 });
+ * await fetch(`${server.url}/healthz`);
+ * await server.stop();
+ */
+export async function startServer(config: ServerConfig, options: { log?: Log } = {}): Promise<RunningServer> {
+  const log = options.log ?? jsonLog();
+  // Undone in reverse order when a later part fails to start, and on stop.
+  const closers: Array<{ name: string; close: () => Promise<void> }> = [];
+  const closeAll = async () => {
+    for (const { name, close } of closers.reverse()) {
+      await close().catch((error: unknown) =>
+        log({ level: "error", msg: `failed to stop the ${name}`, error: String(error) }),
+      );
+    }
+  };
+
+  try {
+    const database = await openDatabase({
+      env: { DATABASE_URL: config.databaseUrl },
+      dataDir: path.join(config.dataDir, "pg"),
+      log: (msg) => log({ msg }),
+    });
+    closers.push({ name: "database", close: () => database.close() });
+
+    const engine = await startEngine({
+      connectionString: database.url,
+      llm: llmFor(config),
+      concurrency: config.engine.WORKER_CONCURRENCY,
+      retry: { maxAttempts: config.engine.STEP_MAX_ATTEMPTS, backoffMs: config.engine.STEP_RETRY_BACKOFF_MS },
+      queue: {
+        expireInSeconds: config.engine.STEP_EXPIRE_SECONDS,
+        maintenanceIntervalSeconds: config.engine.QUEUE_MAINTENANCE_SECONDS,
+      },
+      log,
+    });
+    closers.push({ name: "engine", close: () => stopEngine(engine, log) });
+
+    const events = new RunEventHub(database.url, log);
+    await events.start();
+    closers.push({ name: "event hub", close: () => events.stop() });
+
+    const local = await ensureLocalKey(engine.prisma, {
+      workspace: config.localWorkspace,
+      file: path.join(config.dataDir, "local-api-key"),
+    });
+    log({ msg: "local workspace ready", workspace: local.workspace.name, newKey: local.created });
+
+    const deps: ApiDeps = { engine, events, mode: config.llm.mode, log };
+    let shuttingDown = false;
+    const http = createServer(
+      createRequestListener({
+        trpc: createHTTPHandler({
+          router: appRouter,
+          basePath: "/trpc/",
+          maxBodySize: config.maxBodyBytes,
+          createContext: ({ req }) =>
+            createTRPCContext({ deps, authorization: req.headers.authorization, cookie: req.headers.cookie }),
+          onError: ({ error, path, type }) => {
+            if (error.code !== "INTERNAL_SERVER_ERROR") return;
+            log({ level: "error", msg: "api error", path, type, error: error.message });
+          },
+        }),
+        staticFiles: staticFiles(config.webDist),
+        isReady: async () => !shuttingDown && (await databaseAnswers(engine)) && !shuttingDown,
+        localSession: { apiKey: local.apiKey, workspace: local.workspace.name, mode: config.llm.mode },
+        maxBodyBytes: config.maxBodyBytes,
+        log,
+      }),
+    );
+    const open = trackResponses(http);
+    const url = await listen(http, config);
+    log({
+      msg: "listening",
+      url,
+      workspace: local.workspace.name,
+      mode: config.llm.mode,
+      database: database.embedded ? "embedded" : "external",
+    });
+
+    let stopped: Promise<void> | undefined;
+    const stop = async () => {
+      shuttingDown = true;
+      log({ msg: "shutting down" });
+      if (config.shutdownGraceMs > 0) await sleep(config.shutdownGraceMs);
+      await closeHttp(http, open);
+      log({ msg: "http server closed" });
+      await closeAll();
+      log({ msg: "stopped" });
+    };
+    return {
+      url,
+      localApiKey: local.apiKey,
+      stop: () => {
+        stopped ??= stop();
+        return stopped;
+      },
+    };
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
+}
+
+function llmFor(config: ServerConfig): LlmPort {
+  if (config.llm.mode === "real") return createLlm(config.llm);
+  return createMockLlm({ model: config.llm.model, latencyMs: config.engine.MOCK_LLM_LATENCY_MS });
+}
+
+async function stopEngine(engine: Engine, log: Log): Promise<void> {
+  log({ msg: "stopping workers: running steps finish or go back to the queue" });
+  await engine.stop();
+}
+
+async function databaseAnswers(engine: Engine): Promise<boolean> {
+  try {
+    await withTimeout(engine.prisma.$queryRaw`SELECT 1`, 2000);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The responses in progress, so shutdown can end SSE streams and wait for the others. */
+function trackResponses(http: Server): Set<ServerResponse> {
+  const open = new Set<ServerResponse>();
+  http.on("request", (_req, res: ServerResponse) => {
+    open.add(res);
+    res.once("close", () => open.delete(res));
+  });
+  return open;
+}
+
+async function listen(http: Server, config: ServerConfig): Promise<string> {
+  await new Promise<void>((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === "EADDRINUSE"
+          ? new Error(`port ${config.port} on ${config.host} is in use: stop what holds it, or set PORT`)
+          : error,
+      );
+    http.once("error", onError);
+    http.listen(config.port, config.host, () => {
+      http.off("error", onError);
+      resolve();
+    });
+  });
+  const { port } = http.address() as AddressInfo;
+  const host = ["0.0.0.0", "::"].includes(config.host) ? "127.0.0.1" : config.host;
+  return `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+}
+
+/**
+ * Stops accepting connections, ends SSE streams (clients reconnect elsewhere; their generators see
+ * the abort), waits for other requests to finish, then closes every connection.
+ */
+async function closeHttp(http: Server, open: Set<ServerResponse>): Promise<void> {
+  const closed = new Promise<void>((resolve) => http.close(() => resolve()));
+  http.closeIdleConnections();
+  const deadline = Date.now() + DRAIN_TIMEOUT_MS;
+  while (open.size > 0 && Date.now() < deadline) {
+    // Keep-alive connections that finished their request since the last round.
+    http.closeIdleConnections();
+    // Checked on every round: a subscription sets its content type only once its context resolved.
+    for (const res of open) if (isEventStream(res)) res.destroy();
+    await sleep(20);
+  }
+  http.closeAllConnections();
+  await closed;
+}
+
+function isEventStream(res: ServerResponse): boolean {
+  return String(res.getHeader("content-type") ?? "").startsWith("text/event-stream");
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
