@@ -2,8 +2,7 @@ import { createServer, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { type ApiDeps, appRouter, createTRPCContext, RunEventHub } from "@tiktok-army/api";
-import { createLlm, createMockLlm, type LlmPort } from "@tiktok-army/core";
-import { type Engine, openDatabase, startEngine } from "@tiktok-army/db";
+import { type Engine, llmFor, openDatabase, startEngine } from "@tiktok-army/db";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import type { ServerConfig } from "./config.ts";
 import { ensureLocalKey } from "./local-key.ts";
@@ -59,7 +58,7 @@ export async function startServer(config: ServerConfig, options: { log?: Log } =
 
     const engine = await startEngine({
       connectionString: database.url,
-      llm: llmFor(config),
+      llm: llmFor(config.llm, config.engine),
       concurrency: config.engine.WORKER_CONCURRENCY,
       retry: { maxAttempts: config.engine.STEP_MAX_ATTEMPTS, backoffMs: config.engine.STEP_RETRY_BACKOFF_MS },
       queue: {
@@ -134,11 +133,6 @@ export async function startServer(config: ServerConfig, options: { log?: Log } =
     await closeAll();
     throw error;
   }
-}
-
-function llmFor(config: ServerConfig): LlmPort {
-  if (config.llm.mode === "real") return createLlm(config.llm);
-  return createMockLlm({ model: config.llm.model, latencyMs: config.engine.MOCK_LLM_LATENCY_MS });
 }
 
 async function stopEngine(engine: Engine, log: Log): Promise<void> {

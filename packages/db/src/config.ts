@@ -1,4 +1,11 @@
-import { createLlm, createMockLlm, type LlmPort, llmConfigFromEnv } from "@tiktok-army/core";
+import {
+  createLlm,
+  createMockLlm,
+  type LlmConfig,
+  type LlmPort,
+  LlmRequestError,
+  llmConfigFromEnv,
+} from "@tiktok-army/core";
 import { z } from "zod";
 
 /** Worker and queue settings from the environment, validated once at start. */
@@ -12,6 +19,19 @@ export const engineEnvSchema = z.object({
   STEP_RETRY_BACKOFF_MS: z.coerce.number().int().min(0).max(600_000).default(1000),
   /** Mock mode only: how long each fixture reply takes, to watch runs move in real time. */
   MOCK_LLM_LATENCY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
+  /**
+   * Mock mode only: agents (comma-separated names) whose model calls fail as an overloaded API
+   * would, to rehearse failures, retries and "retry from this step" without a real outage.
+   */
+  MOCK_FAIL_AGENTS: z
+    .string()
+    .default("")
+    .transform((list) =>
+      list
+        .split(",")
+        .map((name) => name.trim())
+        .filter(Boolean),
+    ),
 });
 export type EngineEnv = z.infer<typeof engineEnvSchema>;
 
@@ -21,8 +41,23 @@ export function engineEnv(env: Record<string, string | undefined>): EngineEnv {
 
 /** The LLM the environment asks for: CLAUDE_MODE=real with a key, else mock fixtures. */
 export function llmFromEnv(env: Record<string, string | undefined>, engine: EngineEnv): LlmPort {
-  const config = llmConfigFromEnv(env);
-  return config.mode === "mock"
-    ? createMockLlm({ latencyMs: engine.MOCK_LLM_LATENCY_MS })
-    : createLlm(config);
+  return llmFor(llmConfigFromEnv(env), engine);
+}
+
+/** The LLM of a validated config, with the mock-mode settings of the engine's env applied. */
+export function llmFor(config: LlmConfig, engine: EngineEnv): LlmPort {
+  if (config.mode !== "mock") return createLlm(config);
+  const mock = createMockLlm({ model: config.model, latencyMs: engine.MOCK_LLM_LATENCY_MS });
+  const failing = new Set(engine.MOCK_FAIL_AGENTS);
+  if (failing.size === 0) return mock;
+  const overloaded = (agent: string) =>
+    Promise.reject(
+      new LlmRequestError(`Anthropic API answered 529: overloaded (mock failure for ${agent})`, 529),
+    );
+  return {
+    ...mock,
+    text: (request) => (failing.has(request.agent) ? overloaded(request.agent) : mock.text(request)),
+    structured: (request) =>
+      failing.has(request.agent) ? overloaded(request.agent) : mock.structured(request),
+  };
 }
