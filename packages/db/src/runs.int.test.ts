@@ -60,7 +60,7 @@ afterAll(async () => {
 });
 
 describe("starting runs", () => {
-  it("lists the seeded workflows until the first run materialises its workflow row", async () => {
+  it("lists the seeded workflows, storing a workflow's row at its first run without hiding the others", async () => {
     const { workspace } = await createWorkspaceWithKey(engine.prisma, "fresh");
     expect((await listWorkflows(engine.prisma, workspace.id)).map((w) => w.slug)).toEqual([
       "profile_audit",
@@ -69,11 +69,17 @@ describe("starting runs", () => {
     ]);
     expect(await engine.prisma.workflow.count({ where: { workspaceId: workspace.id } })).toBe(0);
     const { runId } = await startRun(engine.store, workspace.id, {
-      slug: "profile_audit",
+      slug: "post_launch_loop",
       handle: "lakucosmetics",
       targetType: "brand",
     });
     expect(await engine.prisma.workflow.count({ where: { workspaceId: workspace.id } })).toBe(1);
+    // The stored one first; the seeded ones not stored yet stay listed.
+    expect((await listWorkflows(engine.prisma, workspace.id)).map((w) => w.slug)).toEqual([
+      "post_launch_loop",
+      "profile_audit",
+      "campaign_launch",
+    ]);
     expect((await finished(runId)).status).toBe("succeeded");
   });
 

@@ -11,15 +11,19 @@ import {
 import type { PrismaClient, Tx } from "./client.ts";
 import { DataError } from "./errors.ts";
 
-/** A workspace's workflows: its stored ones, or the seeded ones while it has none. */
+/**
+ * A workspace's workflows: its stored ones, then the seeded ones it has not stored (a workspace
+ * with no rows sees exactly the seeded list; a first run stores the row of the workflow it runs).
+ */
 export async function listWorkflows(
   db: PrismaClient | Tx,
   workspaceId: string,
   registry: AgentRegistry = AGENT_REGISTRY,
 ): Promise<WorkflowDef[]> {
   const rows = await db.workflow.findMany({ where: { workspaceId }, orderBy: { createdAt: "asc" } });
-  if (rows.length === 0) return [...SEEDED_WORKFLOWS];
-  return rows.map((row) => fromDagJson(row, registry));
+  const stored = rows.map((row) => fromDagJson(row, registry));
+  const slugs = new Set(stored.map((w) => w.slug));
+  return [...stored, ...SEEDED_WORKFLOWS.filter((w) => !slugs.has(w.slug))];
 }
 
 export async function getWorkflow(

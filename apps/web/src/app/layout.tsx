@@ -1,0 +1,119 @@
+import { Suspense } from "react";
+import { Link, NavLink, Outlet, ScrollRestoration } from "react-router";
+import { useSession } from "../api/api-provider.tsx";
+import { forgetApiKey } from "../api/session.ts";
+import { trpc } from "../api/trpc.ts";
+import { Loading } from "../ui/notices.tsx";
+import { setTheme, useTheme } from "./theme.ts";
+
+/** The frame of every page: skip link, top bar (name, navigation, mode, theme) and the page. */
+export function Layout() {
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="topbar">
+        <Link to="/" className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            ◆
+          </span>
+          tiktok-army
+        </Link>
+        <MainNav />
+        <div className="topbar-end">
+          <ModeBadge />
+          <ThemeToggle />
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Suspense fallback={<Loading what="page" />}>
+          <Outlet />
+        </Suspense>
+      </main>
+      <ScrollRestoration />
+    </>
+  );
+}
+
+function MainNav() {
+  const pending = trpc.approvals.list.useQuery({ status: "pending" }, { refetchInterval: 5_000 });
+  const count = pending.data?.length ?? 0;
+  return (
+    <nav aria-label="Main">
+      <ul className="nav-list">
+        <li>
+          <NavLink to="/" end>
+            Workflows
+          </NavLink>
+        </li>
+        <li>
+          <NavLink to="/briefs/new">New brief</NavLink>
+        </li>
+        <li>
+          <NavLink to="/runs">Runs</NavLink>
+        </li>
+        <li>
+          <NavLink to="/approvals">
+            Approvals
+            {count > 0 && (
+              <span className="badge" data-testid="pending-approvals-count">
+                {count}
+                <span className="sr-only"> pending</span>
+              </span>
+            )}
+          </NavLink>
+        </li>
+      </ul>
+    </nav>
+  );
+}
+
+function ModeBadge() {
+  const session = useSession();
+  if (session.kind === "key") {
+    return (
+      <>
+        <span className="mode-badge">API key</span>
+        <button
+          type="button"
+          className="button button-quiet"
+          onClick={() => {
+            forgetApiKey();
+            window.location.reload();
+          }}
+        >
+          Forget key
+        </button>
+      </>
+    );
+  }
+  return (
+    <span
+      className="mode-badge"
+      data-mode={session.mode}
+      data-testid="mode-badge"
+      title={
+        session.mode === "mock"
+          ? "Mock mode: offline data and fixture replies"
+          : "Real mode: live Claude calls"
+      }
+    >
+      {session.mode}
+    </span>
+  );
+}
+
+function ThemeToggle() {
+  const dark = useTheme() === "dark";
+  return (
+    <button
+      type="button"
+      className="button button-quiet theme-toggle"
+      aria-pressed={dark}
+      onClick={() => setTheme(dark ? "light" : "dark")}
+    >
+      <span aria-hidden="true">{dark ? "☾" : "☀"}</span> Dark theme
+    </button>
+  );
+}

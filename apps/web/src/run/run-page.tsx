@@ -1,0 +1,84 @@
+import { useCallback } from "react";
+import { Link, useParams, useSearchParams } from "react-router";
+import { errorCode } from "../api/api-error.ts";
+import { useLiveUpdates } from "../api/api-provider.tsx";
+import { trpc } from "../api/trpc.ts";
+import { usePageTitle } from "../app/page-title.ts";
+import { ErrorNotice, Loading } from "../ui/notices.tsx";
+import { isRunActive } from "./apply-run-event.ts";
+import { DagView } from "./dag-view.tsx";
+import { RunHeader } from "./run-header.tsx";
+import { StepPanel } from "./step-panel.tsx";
+import { useRunEvents } from "./use-run-events.ts";
+
+/** One run, live: its header, its DAG, and the details of the step picked (`?step=<key>`). */
+export default function RunPage() {
+  const { runId = "" } = useParams();
+  // A new run is a new page: nothing of the previous run's stream or selection carries over.
+  return <RunScreen key={runId} runId={runId} />;
+}
+
+function RunScreen({ runId }: { runId: string }) {
+  const live = useLiveUpdates();
+  const [search, setSearch] = useSearchParams();
+  const selectedKey = search.get("step");
+  const run = trpc.runs.get.useQuery(
+    { runId },
+    {
+      refetchInterval: (query) =>
+        !live && query.state.data && isRunActive(query.state.data.status) ? 2_000 : false,
+    },
+  );
+  const liveStatus = useRunEvents(runId, live && run.isSuccess);
+  usePageTitle(run.data ? `${run.data.workflowName} @${run.data.brief.handle}` : "Run");
+
+  const select = useCallback(
+    (key: string | null) =>
+      setSearch(
+        (params) => {
+          const next = new URLSearchParams(params);
+          if (key === null || next.get("step") === key) next.delete("step");
+          else next.set("step", key);
+          return next;
+        },
+        { replace: true },
+      ),
+    [setSearch],
+  );
+  const toggle = useCallback((key: string) => select(key), [select]);
+
+  if (run.isPending) return <Loading what="the run" />;
+  if (run.error) {
+    return (
+      <section className="page">
+        <h1>Run</h1>
+        <ErrorNotice>
+          {errorCode(run.error) === "NOT_FOUND" || errorCode(run.error) === "BAD_REQUEST"
+            ? "There is no such run in this workspace."
+            : `Could not load the run: ${run.error.message}`}
+        </ErrorNotice>
+        <p>
+          <Link to="/runs">All runs</Link>
+        </p>
+      </section>
+    );
+  }
+
+  const view = run.data;
+  const selected = selectedKey && view.steps.some((s) => s.key === selectedKey) ? selectedKey : null;
+  return (
+    <div className="page run-page">
+      <RunHeader run={view} live={liveStatus} />
+      <div className={selected ? "run-body with-panel" : "run-body"}>
+        <section className="dag-section" aria-labelledby="dag-title">
+          <h2 id="dag-title" className="sr-only">
+            Steps
+          </h2>
+          <DagView steps={view.steps} selectedKey={selected} onSelect={toggle} />
+          <p className="muted hint">Pick a step to see its input, model calls, tool calls and output.</p>
+        </section>
+        {selected && <StepPanel run={view} stepKey={selected} poll={!live} onClose={() => select(null)} />}
+      </div>
+    </div>
+  );
+}

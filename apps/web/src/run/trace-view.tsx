@@ -1,0 +1,111 @@
+import type { TraceEntry } from "../api/trpc.ts";
+import { formatCost, formatDateTime, formatDuration, formatTokens } from "../format.ts";
+import { JsonBlock } from "../ui/json-block.tsx";
+
+type LlmCall = Extract<TraceEntry, { kind: "llm_call" }>;
+type ToolCall = Extract<TraceEntry, { kind: "tool_call" }>;
+type LogEntry = Extract<TraceEntry, { kind: "log" }>;
+
+/** A step's trace: its model calls, tool calls and logs. Model text is shown as text, never HTML. */
+export function TraceView({ trace }: { trace: readonly TraceEntry[] }) {
+  const llmCalls = trace.filter((t): t is LlmCall => t.kind === "llm_call");
+  const toolCalls = trace.filter((t): t is ToolCall => t.kind === "tool_call");
+  const logs = trace.filter((t): t is LogEntry => t.kind === "log");
+  return (
+    <>
+      <h3>Model calls ({llmCalls.length})</h3>
+      {llmCalls.length === 0 && <p className="muted">None.</p>}
+      {llmCalls.map((call, i) => (
+        <LlmCallView key={`${call.at}-${i}`} call={call} index={i + 1} />
+      ))}
+
+      <h3>Tool calls ({toolCalls.length})</h3>
+      {toolCalls.length === 0 && <p className="muted">None.</p>}
+      {toolCalls.map((call, i) => (
+        <article key={`${call.at}-${i}`} className="trace-item">
+          <h4>
+            {call.tool} <span className="muted">· {formatDuration(call.latencyMs)}</span>
+          </h4>
+          {call.error && <p className="text-error">Error: {call.error}</p>}
+          <details>
+            <summary>Arguments</summary>
+            <JsonBlock value={call.args} />
+          </details>
+          {call.result !== undefined && (
+            <details>
+              <summary>Result</summary>
+              <JsonBlock value={call.result} />
+            </details>
+          )}
+        </article>
+      ))}
+
+      <h3>Logs ({logs.length})</h3>
+      {logs.length === 0 && <p className="muted">None.</p>}
+      {logs.length > 0 && (
+        <ul className="log-list">
+          {logs.map((log, i) => (
+            <li key={`${log.at}-${i}`} data-level={log.level}>
+              <span className="muted">{formatDateTime(log.at)}</span> <strong>{log.level}</strong>{" "}
+              {log.message}
+              {log.data !== undefined && (
+                <details>
+                  <summary>Data</summary>
+                  <JsonBlock value={log.data} />
+                </details>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+function LlmCallView({ call, index }: { call: LlmCall; index: number }) {
+  const { usage } = call;
+  return (
+    <article className="trace-item" data-testid="llm-call">
+      <h4>
+        Call {index} <span className="muted">· {call.model}</span>
+      </h4>
+      <dl className="stats stats-compact">
+        <div>
+          <dt>Tokens in</dt>
+          <dd>{formatTokens(usage.inputTokens)}</dd>
+        </div>
+        <div>
+          <dt>Tokens out</dt>
+          <dd>{formatTokens(usage.outputTokens)}</dd>
+        </div>
+        <div>
+          <dt>Cache read / write</dt>
+          <dd>
+            {formatTokens(usage.cacheReadTokens)} / {formatTokens(usage.cacheWriteTokens)}
+          </dd>
+        </div>
+        <div>
+          <dt>Cost</dt>
+          <dd>{formatCost(usage.costUsd)}</dd>
+        </div>
+        <div>
+          <dt>Latency</dt>
+          <dd>{formatDuration(call.latencyMs)}</dd>
+        </div>
+      </dl>
+      {call.error && <p className="text-error">Error: {call.error}</p>}
+      <details>
+        <summary>System prompt</summary>
+        <pre className="code-block">{call.system}</pre>
+      </details>
+      <details>
+        <summary>Prompt</summary>
+        <pre className="code-block">{call.prompt}</pre>
+      </details>
+      <details>
+        <summary>Response</summary>
+        <pre className="code-block">{call.response}</pre>
+      </details>
+    </article>
+  );
+}

@@ -1,0 +1,136 @@
+import { type FormEvent, useRef, useState } from "react";
+import { useNavigate } from "react-router";
+import { fieldError, formError } from "../api/api-error.ts";
+import { trpc, type Workflow } from "../api/trpc.ts";
+import { usePageTitle } from "../app/page-title.ts";
+import { Field } from "../ui/field.tsx";
+import { ErrorNotice, Loading } from "../ui/notices.tsx";
+import { TARGET_TYPES } from "../ui/target-types.ts";
+
+const FIELDS = ["handle", "targetType", "notes", "slug"];
+
+/** The workflows, and a form to run one ad hoc: fill in who it is about, then Run on a card. */
+export function WorkflowsPage() {
+  usePageTitle("Workflows");
+  const navigate = useNavigate();
+  const workflows = trpc.workflows.list.useQuery();
+  const run = trpc.workflows.run.useMutation({
+    onSuccess: ({ runId }) => navigate(`/runs/${runId}`),
+  });
+  const [slug, setSlug] = useState("");
+  const [handle, setHandle] = useState("");
+  const [targetType, setTargetType] = useState<string>("brand");
+  const [notes, setNotes] = useState("");
+  const handleInput = useRef<HTMLInputElement>(null);
+
+  const selected = slug || workflows.data?.[0]?.slug || "";
+
+  function start(workflowSlug: string) {
+    run.mutate({
+      slug: workflowSlug,
+      handle: handle.trim(),
+      targetType,
+      ...(notes.trim() ? { notes: notes.trim() } : {}),
+    });
+  }
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (selected) start(selected);
+  }
+
+  function runFromCard(workflow: Workflow) {
+    setSlug(workflow.slug);
+    // Without a handle the API's message lands beside the field; bring it into view.
+    if (!handle.trim()) handleInput.current?.focus();
+    start(workflow.slug);
+  }
+
+  return (
+    <section className="page" aria-labelledby="workflows-title">
+      <h1 id="workflows-title">Workflows</h1>
+      <p className="lede">
+        Each workflow is a team of agents working through a DAG. Say whose account it is about, then run one.
+      </p>
+
+      <form className="panel run-form" onSubmit={submit} aria-labelledby="adhoc-title" noValidate>
+        <h2 id="adhoc-title">Run ad hoc</h2>
+        <div className="form-grid">
+          <Field label="Workflow" error={fieldError(run.error, "slug")}>
+            {(control) => (
+              <select {...control} value={selected} onChange={(e) => setSlug(e.target.value)}>
+                {workflows.data?.map((w) => (
+                  <option key={w.slug} value={w.slug}>
+                    {w.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="TikTok handle" error={fieldError(run.error, "handle")}>
+            {(control) => (
+              <input
+                {...control}
+                ref={handleInput}
+                name="handle"
+                autoComplete="off"
+                spellCheck={false}
+                placeholder="lakucosmetics"
+                value={handle}
+                onChange={(e) => setHandle(e.target.value)}
+              />
+            )}
+          </Field>
+          <Field label="Target type" error={fieldError(run.error, "targetType")}>
+            {(control) => (
+              <select {...control} value={targetType} onChange={(e) => setTargetType(e.target.value)}>
+                {TARGET_TYPES.map((t) => (
+                  <option key={t.value} value={t.value}>
+                    {t.label}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Notes (optional)" error={fieldError(run.error, "notes")} className="span-all">
+            {(control) => (
+              <textarea {...control} rows={2} value={notes} onChange={(e) => setNotes(e.target.value)} />
+            )}
+          </Field>
+        </div>
+        {formError(run.error, FIELDS) && <ErrorNotice>{formError(run.error, FIELDS)}</ErrorNotice>}
+        <div className="actions">
+          <button type="submit" className="button button-primary" disabled={run.isPending || !selected}>
+            {run.isPending ? "Starting…" : "Start run"}
+          </button>
+        </div>
+      </form>
+
+      <h2>All workflows</h2>
+      {workflows.isPending && <Loading what="workflows" />}
+      {workflows.error && <ErrorNotice>Could not load the workflows: {workflows.error.message}</ErrorNotice>}
+      <ul className="card-grid">
+        {workflows.data?.map((workflow) => (
+          <li key={workflow.slug} className="card" data-testid={`workflow-${workflow.slug}`}>
+            <h3>{workflow.name}</h3>
+            <p>{workflow.description}</p>
+            <p className="muted">
+              {workflow.stepCount} steps
+              {workflow.steps.some((s) => s.targetOutputField) && " · with an approval gate"}
+            </p>
+            <div className="card-actions">
+              <button
+                type="button"
+                className="button"
+                disabled={run.isPending}
+                onClick={() => runFromCard(workflow)}
+              >
+                Run <span className="sr-only">{workflow.name}</span>
+              </button>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

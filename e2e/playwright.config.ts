@@ -1,0 +1,56 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { defineConfig } from "@playwright/test";
+
+const PORT = Number(process.env.E2E_PORT ?? 3101);
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export default defineConfig({
+  testDir: "./tests",
+  // One server, one set of approvals: tests run one after the other.
+  workers: 1,
+  fullyParallel: false,
+  timeout: 90_000,
+  expect: { timeout: 20_000 },
+  outputDir: "./test-results",
+  reporter: [["list"], ["html", { outputFolder: "./playwright-report", open: "never" }]],
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    screenshot: "only-on-failure",
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: CHROMIUM,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  // The product started the way the README starts it, on its own embedded PostgreSQL in a fresh
+  // data folder, with model replies slowed down so steps can be watched turning green.
+  webServer: {
+    command: "npm start",
+    cwd: path.resolve(import.meta.dirname, ".."),
+    url: `http://127.0.0.1:${PORT}/readyz`,
+    timeout: 240_000,
+    reuseExistingServer: false,
+    stdout: "ignore",
+    stderr: "pipe",
+    env: {
+      PORT: String(PORT),
+      DATA_DIR: mkdtempSync(path.join(tmpdir(), "tiktok-army-e2e-")),
+      DATABASE_URL: "",
+      CLAUDE_MODE: "mock",
+      MOCK_LLM_LATENCY_MS: "400",
+      MOCK_FAIL_AGENTS: "performance_reviewer",
+      STEP_RETRY_BACKOFF_MS: "100",
+    },
+  },
+});

@@ -1,0 +1,110 @@
+import { expect, expectAccessible, keepScreenshot, runIdOf, test } from "./fixtures.ts";
+
+const step = (page: import("@playwright/test").Page, key: string) => page.getByTestId(`step-${key}`);
+
+test("a campaign launch from a brief: watched live, approved with one hashtag removed, reported", async ({
+  page,
+}, testInfo) => {
+  await page.goto("/briefs/new");
+  await page.getByRole("radio", { name: /Campaign launch/ }).check();
+  await page.getByLabel("TikTok handle").fill("lakucosmetics");
+  await page.getByLabel("Target type").selectOption("brand");
+  await page.getByRole("button", { name: "Create brief" }).click();
+  await page.getByRole("button", { name: "Run it" }).first().click();
+  await expect(page).toHaveURL(/\/runs\/[0-9a-f-]{36}$/);
+  const runId = runIdOf(page);
+
+  // Steps turn green live, one after the other, without reloading the page.
+  await expect(page.locator('[data-testid^="step-"][data-status="running"]').first()).toBeVisible();
+  await keepScreenshot(page, testInfo, "run-page-mid-run");
+  await expect(step(page, "account_health")).toHaveAttribute("data-status", "succeeded");
+  await expect(step(page, "content_plan")).toHaveAttribute("data-status", "succeeded");
+  await expect(step(page, "approve_hashtags")).toHaveAttribute("data-status", "waiting_approval");
+  await expect(step(page, "campaign")).toHaveAttribute("data-status", "pending");
+
+  await page.getByRole("link", { name: "Review the pending approval" }).click();
+  const card = page.getByTestId("approval-card").filter({ hasText: "lakucosmetics" }).first();
+  await expect(card).toBeVisible();
+  const removeButtons = card.getByRole("button", { name: /^Remove / });
+  const label = (await removeButtons.first().getAttribute("aria-label")) ?? "";
+  const removed = label.replace(/^Remove /, "");
+  expect(removed).not.toBe("");
+  await removeButtons.first().click();
+  await expect(card.getByRole("button", { name: `Remove ${removed}` })).toHaveCount(0);
+  await keepScreenshot(page, testInfo, "approvals-review-card");
+  await expectAccessible(page, "the approvals page");
+  await card.getByRole("button", { name: "Approve with edits" }).click();
+  await expect(page.getByTestId("decision-message")).toBeVisible();
+  // The queue empties: no pending card left.
+  await expect(page.getByTestId("approval-card")).toHaveCount(0);
+
+  await page.goto(`/runs/${runId}`);
+  await expect(step(page, "report")).toHaveAttribute("data-status", "succeeded");
+  await expect(step(page, "campaign")).toHaveAttribute("data-status", "succeeded");
+  await step(page, "campaign").click();
+  const panel = page.getByTestId("step-panel");
+  await expect(panel).toContainText('"status": "DISABLED"');
+  // Downstream of the gate, the removed hashtag is gone from the campaign that was built.
+  const output = (await panel.locator("pre").last().textContent()) ?? "";
+  expect(output).toContain('"hashtags"');
+  expect(output).not.toContain(`"${removed}"`);
+  await expectAccessible(page, "the run page");
+  await keepScreenshot(page, testInfo, "run-page-finished");
+
+  await page.getByRole("link", { name: "Read the report" }).click();
+  const report = page.getByTestId("report");
+  await expect(report).toContainText("Campaign launch: @lakucosmetics");
+  await expect(report).toContainText("DISABLED");
+  await expectAccessible(page, "the report page");
+  await keepScreenshot(page, testInfo, "report-page");
+});
+
+test("a profile audit run ad hoc, read as a report", async ({ page }, testInfo) => {
+  await page.goto("/");
+  await expectAccessible(page, "the workflows page");
+  await keepScreenshot(page, testInfo, "workflows-page");
+  await page.getByLabel("Workflow", { exact: true }).selectOption({ label: "Profile audit" });
+  await page.getByLabel("TikTok handle").fill("fitwithtom");
+  await page.getByLabel("Target type").selectOption("creator");
+  await page.getByRole("button", { name: "Start run" }).click();
+  await expect(page).toHaveURL(/\/runs\/[0-9a-f-]{36}$/);
+  await expect(step(page, "report")).toHaveAttribute("data-status", "succeeded");
+  await page.getByRole("link", { name: "Read the report" }).click();
+  const report = page.getByTestId("report");
+  await expect(report).toContainText("@fitwithtom");
+  await expect(report).toContainText("Health score");
+  // Rendered Markdown, not raw text: the report's tables are tables.
+  await expect(report.locator("table").first()).toBeVisible();
+});
+
+test("a failed step shows its error message", async ({ page }) => {
+  // The server under test makes the performance reviewer's model calls fail (MOCK_FAIL_AGENTS).
+  await page.goto("/");
+  await page.getByLabel("Workflow", { exact: true }).selectOption({ label: "Post-launch loop" });
+  await page.getByLabel("TikTok handle").fill("lakucosmetics");
+  await page.getByRole("button", { name: "Start run" }).click();
+  await expect(page).toHaveURL(/\/runs\/[0-9a-f-]{36}$/);
+  await expect(step(page, "performance")).toHaveAttribute("data-status", "failed");
+  await expect(step(page, "report")).toHaveAttribute("data-status", "skipped");
+  await step(page, "performance").click();
+  await expect(page.getByTestId("step-error")).toContainText("overloaded");
+  await expect(page.getByRole("button", { name: "Retry from this step" })).toBeVisible();
+});
+
+test("every page passes an accessibility check in light and dark themes", async ({ page }, testInfo) => {
+  for (const [path, name] of [
+    ["/", "workflows"],
+    ["/briefs/new", "new-brief"],
+    ["/runs", "runs"],
+    ["/approvals", "approvals"],
+  ] as const) {
+    await page.goto(path);
+    await expect(page.getByRole("main")).toBeVisible();
+    await expectAccessible(page, `${path} (light)`);
+    await keepScreenshot(page, testInfo, `${name}-page`);
+    await page.getByRole("button", { name: "Dark theme" }).click();
+    await expectAccessible(page, `${path} (dark)`);
+    await keepScreenshot(page, testInfo, `${name}-page-dark`);
+    await page.getByRole("button", { name: "Dark theme" }).click();
+  }
+});
