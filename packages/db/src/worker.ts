@@ -177,7 +177,8 @@ export async function executeStepJob(
     if (retrying)
       setTimeout(() => options.wake?.(), retryDelayMs(options.retry ?? DEFAULT_RETRY, attempt) + 5).unref();
   } catch (error) {
-    if (error instanceof RunTransitionError && error.code === "stale_attempt") {
+    // Another worker took the step over, or the run was cancelled meanwhile: this result is moot.
+    if (error instanceof RunTransitionError) {
       log({ level: "warn", msg: "dropped a stale attempt", runId: job.runId, stepKey: job.stepKey, attempt });
       return;
     }

@@ -154,6 +154,10 @@ export function applyRunEvent(state: RunState | undefined, event: Stamped): RunS
       return { ...next, status: "rejected", error: event.comment ?? "rejected", finishedAt: event.at };
     case "run_cancelled":
       if (finished) throw new RunTransitionError("run_finished", `run is ${state.status}`);
+      // Steps in flight end here too; their workers' late results are then refused and dropped.
+      for (const step of Object.values(state.steps))
+        if (step.status === "running")
+          setStep(step.key, { status: "skipped", error: "cancelled while running", finishedAt: event.at });
       return { ...next, status: "cancelled", error: event.reason ?? "cancelled", finishedAt: event.at };
   }
 }

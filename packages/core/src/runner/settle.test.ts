@@ -94,6 +94,22 @@ describe("settleRun", () => {
     expect(late).toThrow(/no longer current/);
   });
 
+  it("on cancel ends the steps in flight and refuses their late results", () => {
+    let state = settleRun(undefined, [created], meta).state;
+    state = settleRun(
+      state,
+      [{ type: "step_started", stepKey: "a", attempt: 1, input: {}, options: {} }],
+      meta,
+    ).state;
+    state = settleRun(state, [{ type: "run_cancelled", reason: "stop" }], meta).state;
+    expect(state.status).toBe("cancelled");
+    expect(state.steps.a).toMatchObject({ status: "skipped", error: "cancelled while running" });
+    expect(state.steps.b?.status).toBe("skipped");
+    const late = () =>
+      settleRun(state, [{ type: "step_succeeded", stepKey: "a", attempt: 1, output: {}, trace: [] }], meta);
+    expect(late).toThrow(RunTransitionError);
+  });
+
   it("fails the run when a step fails without retry, skipping the steps that had not started", () => {
     let state = settleRun(undefined, [created], meta).state;
     state = settleRun(
