@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createMockLlm, toDagJson, type WorkflowDef } from "@tiktok-army/core";
+import { criticalPathMs, serialSumMs } from "@tiktok-army/core/testing";
 import pg from "pg";
 import { startEmbeddedPostgres } from "../src/embedded.ts";
 import { type Engine, startEngine } from "../src/engine.ts";
@@ -14,7 +15,7 @@ import { startRun } from "../src/runs.ts";
 import { waitFor } from "../src/testing/wait.ts";
 import { spawnWorker } from "../src/testing/worker-process.ts";
 import { createWorkspaceWithKey } from "../src/workspaces.ts";
-import { BENCH_REGISTRY, CHAIN, criticalPath, DIAMOND, PARALLEL, PARALLEL_DELAYS } from "./bench-agents.ts";
+import { BENCH_REGISTRY, CHAIN, DIAMOND, PARALLEL } from "./bench-agents.ts";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 500);
 const WORKER_ENTRY = fileURLToPath(new URL("./bench-worker.ts", import.meta.url));
@@ -114,8 +115,8 @@ async function parallelDag() {
     walls.push(at("run_succeeded") - at("run_created"));
   }
   await engine.stop();
-  const critical = criticalPath(PARALLEL_DELAYS);
-  const serial = Object.values(PARALLEL_DELAYS).reduce((sum, [d]) => sum + d, 0);
+  const critical = criticalPathMs();
+  const serial = serialSumMs();
   const wall = pct(
     walls.sort((a, b) => a - b),
     0.5,
