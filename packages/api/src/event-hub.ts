@@ -4,7 +4,19 @@ import pg from "pg";
 /** A wake-up source for one subscriber: `wait()` resolves after the next change of its run. */
 export interface RunWatch {
   wait(): Promise<void>;
+  /**
+   * The run's events after `afterId`. Subscribers woken by the same change share one query: with
+   * a hundred people watching a run, a step's completion costs one read, not a hundred.
+   */
+  read<E extends { id: number }>(afterId: number, load: (afterId: number) => Promise<E[]>): Promise<E[]>;
   close(): void;
+}
+
+interface SharedRead {
+  /** The run's change count when the query started: it sees every change up to that one. */
+  generation: number;
+  afterId: number;
+  rows: Promise<{ id: number }[]>;
 }
 
 /**
@@ -14,6 +26,9 @@ export interface RunWatch {
  */
 export class RunEventHub {
   readonly #watchers = new Map<string, Set<() => void>>();
+  /** Notifications received per run; NOTIFY is delivered after commit, so a read started later sees them. */
+  readonly #generations = new Map<string, number>();
+  readonly #reads = new Map<string, SharedRead>();
   #client: pg.Client | undefined;
   #stopped = false;
 
@@ -58,18 +73,37 @@ export class RunEventHub {
     const set = this.#watchers.get(runId) ?? new Set();
     set.add(wake);
     this.#watchers.set(runId, set);
+    // The change this subscriber has been told about; a shared read must have started after it. The
+    // first read (the backlog) is always the subscriber's own: a read already in flight may predate it.
+    let seen = Number.POSITIVE_INFINITY;
     return {
-      wait: () => {
-        if (pending || this.#stopped) {
-          pending = false;
-          return Promise.resolve();
+      wait: async () => {
+        if (pending || this.#stopped) pending = false;
+        else
+          await new Promise<void>((r) => {
+            resolve = r;
+          });
+        seen = this.#generations.get(runId) ?? 0;
+      },
+      read: async <E extends { id: number }>(afterId: number, load: (afterId: number) => Promise<E[]>) => {
+        let shared = this.#reads.get(runId);
+        if (!shared || shared.generation < seen || shared.afterId > afterId) {
+          const read: SharedRead = {
+            generation: this.#generations.get(runId) ?? 0,
+            afterId,
+            rows: load(afterId),
+          };
+          this.#reads.set(runId, read);
+          read.rows
+            .finally(() => this.#reads.get(runId) === read && this.#reads.delete(runId))
+            .catch(() => {});
+          shared = read;
         }
-        return new Promise<void>((r) => {
-          resolve = r;
-        });
+        return ((await shared.rows) as E[]).filter((e) => e.id > afterId);
       },
       close: () => {
         set.delete(wake);
+        // Generations stay: they must only ever grow for the shared-read rule to hold.
         if (set.size === 0) this.#watchers.delete(runId);
         wake();
       },
@@ -77,6 +111,7 @@ export class RunEventHub {
   }
 
   #notify(runId: string) {
+    this.#generations.set(runId, (this.#generations.get(runId) ?? 0) + 1);
     for (const wake of this.#watchers.get(runId) ?? []) wake();
   }
 

@@ -105,7 +105,9 @@ export const runsRouter = {
       let last = Number(input.lastEventId ?? 0);
       try {
         while (!signal?.aborted && !ctx.deps.events.stopped) {
-          for (const event of await ctx.deps.engine.store.events(input.runId, last)) {
+          for (const event of await watch.read(last, (after) =>
+            ctx.deps.engine.store.events(input.runId, after),
+          )) {
             last = event.id;
             yield tracked(String(event.id), event);
           }
