@@ -31,6 +31,7 @@ export class RunEventHub {
   readonly #reads = new Map<string, SharedRead>();
   #client: pg.Client | undefined;
   #stopped = false;
+  #reconnecting = false;
 
   constructor(
     private readonly connectionString: string,
@@ -116,18 +117,26 @@ export class RunEventHub {
   }
 
   async #reconnect() {
+    if (this.#reconnecting) return;
+    this.#reconnecting = true;
+    const lost = this.#client;
     this.#client = undefined;
+    await lost?.end().catch(() => {});
     for (let delay = 100; !this.#stopped; delay = Math.min(delay * 2, 5000)) {
       await new Promise((r) => setTimeout(r, delay));
       try {
         await this.start();
-        // Notifications sent while disconnected are lost: have every subscriber look again.
-        for (const set of this.#watchers.values()) for (const wake of set) wake();
+        // stop() ran while we were connecting: it could not close this client.
+        if (this.#stopped) await (this.#client as pg.Client | undefined)?.end().catch(() => {});
+        // Notifications sent while disconnected are lost: count a change for every run (so no
+        // shared read from before the outage is reused) and have every subscriber look again.
+        for (const runId of this.#watchers.keys()) this.#notify(runId);
         this.log({ level: "info", msg: "event hub reconnected" });
-        return;
+        break;
       } catch {
         // try again
       }
     }
+    this.#reconnecting = false;
   }
 }

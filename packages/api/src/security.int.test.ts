@@ -1,7 +1,11 @@
 import { waitFor } from "@tiktok-army/db/testing";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { appRouter } from "./root.ts";
 import { startTestApi } from "./testing.ts";
+import { createCallerFactory, createTRPCContext } from "./trpc.ts";
+
+const createCaller = createCallerFactory(appRouter);
 
 let api: Awaited<ReturnType<typeof startTestApi>>;
 let owner: Awaited<ReturnType<Awaited<ReturnType<typeof startTestApi>>["caller"]>>;
@@ -53,6 +57,10 @@ afterAll(async () => {
 
 describe("authentication", () => {
   it("answers UNAUTHORIZED without a key and with a wrong one", async () => {
+    const badCookie = await createCaller(
+      await createTRPCContext({ deps: api.deps, cookie: "tta_key=%E0%A4%A" }),
+    );
+    expect(await codeOf(badCookie.workflows.list())).toBe("UNAUTHORIZED");
     for (const key of [undefined, "tta_not-a-real-key"]) {
       const anonymous = await api.caller(key);
       expect(await codeOf(anonymous.workflows.list())).toBe("UNAUTHORIZED");
@@ -76,6 +84,7 @@ describe("workspace isolation", () => {
       ["approvals.decide", () => intruder.approvals.decide({ approvalId, decision: "approve" })],
       ["workflows.run", () => intruder.workflows.run({ slug: "campaign_launch", briefId })],
     ];
+    attempts.push(["runs.list with a foreign cursor", () => intruder.runs.list({ cursor: runId })]);
     for (const [name, call] of attempts) expect(await codeOf(call()), name).toBe("NOT_FOUND");
     const events = await intruder.runs.events({ runId });
     expect(await codeOf(events[Symbol.asyncIterator]().next()), "runs.events").toBe("NOT_FOUND");
@@ -91,6 +100,11 @@ describe("input validation", () => {
   it("answers BAD_REQUEST naming the field for malformed and oversized inputs", async () => {
     const cases: [string, () => Promise<unknown>, string][] = [
       ["bad run id", () => owner.runs.get({ runId: "1; drop table" }), "runId"],
+      [
+        "huge event id",
+        () => owner.runs.events({ runId: ids.runId, lastEventId: "99999999999999999999" }),
+        "lastEventId",
+      ],
       [
         "bad handle",
         () =>

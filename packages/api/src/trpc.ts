@@ -26,7 +26,12 @@ export function apiKeyFrom(request: { authorization?: string; cookie?: string })
     ?.split(";")
     .map((c) => c.trim())
     .find((c) => c.startsWith("tta_key="));
-  return cookie ? decodeURIComponent(cookie.slice("tta_key=".length)) : undefined;
+  if (!cookie) return undefined;
+  try {
+    return decodeURIComponent(cookie.slice("tta_key=".length));
+  } catch {
+    return undefined; // a malformed cookie is no key: UNAUTHORIZED, not a server error
+  }
 }
 
 /** Pure and testable: everything a procedure sees. `workspace` is undefined for an unknown key. */
@@ -50,11 +55,15 @@ const t = initTRPC.context<Context>().create({
         : cause instanceof DataError
           ? cause.field
           : undefined;
+    // Internal errors keep their details in the server's log, not in answers to clients.
     const message =
       cause instanceof ZodError
         ? cause.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ")
-        : shape.message;
-    return { ...shape, message, data: { ...shape.data, field: field || undefined } };
+        : error.code === "INTERNAL_SERVER_ERROR"
+          ? "Internal server error"
+          : shape.message;
+    const data = { ...shape.data, field: field || undefined, stack: undefined };
+    return { ...shape, message, data };
   },
 });
 

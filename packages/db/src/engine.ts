@@ -30,27 +30,37 @@ export interface Engine {
 /** Wires the Postgres run store, the job queue and (optionally) workers over one database. */
 export async function startEngine(options: EngineOptions): Promise<Engine> {
   const prisma = createPrismaClient(options.connectionString);
-  const boss = await startQueue(options.connectionString, options.queue);
+  const boss = await startQueue(options.connectionString, options.queue).catch(async (error) => {
+    await prisma.$disconnect();
+    throw error;
+  });
   const retry = options.retry ?? DEFAULT_RETRY;
   const registry = options.registry ?? AGENT_REGISTRY;
   const store = new PgRunStore(prisma, { queue: stepEnqueuer(boss), backoffMs: retry.backoffMs, registry });
   let workers: RunningWorkers | undefined;
-  if ((options.concurrency ?? 4) > 0) {
-    workers = await startWorkers({
-      boss,
-      store,
-      connectionString: options.connectionString,
-      concurrency: options.concurrency,
-      retry,
-      stepTimeoutMs: ((options.queue?.expireInSeconds ?? 300) - 1) * 1000,
-      deps: {
-        llm: options.llm,
-        data: options.data ?? createOfflineProvider(),
-        registry,
-        now: () => new Date(),
-      },
-      log: options.log,
-    });
+  try {
+    if ((options.concurrency ?? 4) > 0) {
+      workers = await startWorkers({
+        boss,
+        store,
+        connectionString: options.connectionString,
+        concurrency: options.concurrency,
+        retry,
+        stepTimeoutMs: ((options.queue?.expireInSeconds ?? 300) - 1) * 1000,
+        deps: {
+          llm: options.llm,
+          data: options.data ?? createOfflineProvider(),
+          registry,
+          now: () => new Date(),
+        },
+        log: options.log,
+      });
+    }
+  } catch (error) {
+    // A half-started engine must not keep the process alive with open pools.
+    await boss.stop({ graceful: false, wait: true }).catch(() => {});
+    await prisma.$disconnect();
+    throw error;
   }
   return {
     prisma,

@@ -59,7 +59,7 @@ function toApprovalState(row: Approval): ApprovalState {
     stepKey: row.stepKey,
     field: row.field,
     value: row.value,
-    status: row.status === "expired" ? "rejected" : row.status,
+    status: row.status,
     editedValue: row.editedValue ?? undefined,
     decidedBy: row.decidedBy ?? undefined,
     comment: row.comment ?? undefined,

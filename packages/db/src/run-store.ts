@@ -10,7 +10,7 @@ import {
   type TraceEntry,
 } from "@tiktok-army/core";
 import { RUN_EVENTS_CHANNEL } from "./channels.ts";
-import type { PrismaClient, Tx } from "./client.ts";
+import { Prisma, type PrismaClient, type Tx } from "./client.ts";
 import { dbJson, toRunState } from "./run-mapping.ts";
 import { retryDelayMs } from "./worker.ts";
 
@@ -96,7 +96,7 @@ export async function commitRun(
   });
   const stepIds = await writeSteps(tx, runId, before, state);
   await writeTraces(tx, applied, stepIds);
-  await writeApprovals(tx, state, applied);
+  await writeApprovals(tx, before, state);
   const stored = await tx.runEvent.createManyAndReturn({
     data: applied.map((event) => ({
       runId,
@@ -108,7 +108,8 @@ export async function commitRun(
   });
   for (const event of applied) {
     if (event.type === "step_queued") await options.queue?.enqueue(tx, { runId, stepKey: event.stepKey });
-    if (event.type === "step_failed" && event.retrying) {
+    // Only a retry the reducer accepted (the step is queued again) gets a job: never one for a run that ended.
+    if (event.type === "step_failed" && event.retrying && state.steps[event.stepKey]?.status === "queued") {
       const delay = retryDelayMs({ maxAttempts: 0, backoffMs: options.backoffMs ?? 1000 }, event.attempt);
       await options.queue?.enqueue(tx, {
         runId,
@@ -194,35 +195,35 @@ async function writeTraces(tx: Tx, applied: RunEventBody[], stepIds: Map<string,
   if (rows.length > 0) await tx.traceEntry.createMany({ data: rows });
 }
 
-async function writeApprovals(tx: Tx, state: RunState, applied: RunEventBody[]) {
-  for (const event of applied) {
-    if (event.type === "approval_requested") {
-      await tx.approval.create({
-        data: {
-          id: event.approvalId,
-          runId: state.id,
-          workspaceId: state.workspaceId,
-          stepKey: event.stepKey,
-          field: event.field,
-          value: dbJson(event.value) as object,
-          status: "pending",
-          requestedAt: new Date(state.approvals[event.approvalId]?.requestedAt ?? Date.now()),
-        },
-      });
-    }
-    if (event.type === "approval_decided") {
-      const approval = state.approvals[event.approvalId];
-      await tx.approval.update({
-        where: { id: event.approvalId },
-        data: {
-          status: approval?.status ?? "pending",
-          editedValue: dbJson(event.editedValue),
-          decidedBy: event.decidedBy,
-          comment: event.comment ?? null,
-          decidedAt: approval?.decidedAt ? new Date(approval.decidedAt) : new Date(),
-        },
-      });
-    }
+/** Writes the approvals the reducer created or changed (it replaces exactly those objects). */
+async function writeApprovals(tx: Tx, before: RunState | undefined, after: RunState) {
+  for (const approval of Object.values(after.approvals)) {
+    if (before?.approvals[approval.id] === approval) continue;
+    const data = {
+      status: approval.status,
+      editedValue: dbJson(approval.editedValue),
+      decidedBy: approval.decidedBy ?? null,
+      comment: approval.comment ?? null,
+      decidedAt: approval.decidedAt ? new Date(approval.decidedAt) : null,
+    };
+    await tx.approval.upsert({
+      where: { id: approval.id },
+      update: data,
+      create: {
+        id: approval.id,
+        runId: after.id,
+        workspaceId: after.workspaceId,
+        stepKey: approval.stepKey,
+        field: approval.field,
+        // The column is NOT NULL: a gated value that is null is stored as JSON null.
+        value:
+          approval.value === undefined || approval.value === null
+            ? Prisma.JsonNull
+            : (approval.value as object),
+        requestedAt: new Date(approval.requestedAt),
+        ...data,
+      },
+    });
   }
 }
 

@@ -5,6 +5,7 @@ import { type Engine, startEngine } from "./engine.ts";
 import { cancelRun, retryStep, startRun } from "./runs.ts";
 import { createTestDatabase } from "./testing/test-database.ts";
 import { waitFor } from "./testing/wait.ts";
+import { failAbandonedStep } from "./worker.ts";
 import { listWorkflows } from "./workflows.ts";
 import { createWorkspaceWithKey } from "./workspaces.ts";
 
@@ -188,5 +189,29 @@ describe("failures", () => {
     await expect(retryStep(engine.store, workspaceId, runId, "nope")).rejects.toMatchObject({
       code: "not_found",
     });
+  });
+});
+
+describe("abandoned steps", () => {
+  it("fails a step whose job pg-boss dead-lettered, so the run ends with a reason", async () => {
+    // Its own database with no workers: the step stays queued, as if every worker that took it had died.
+    const own = await createTestDatabase();
+    const idle = await startEngine({ connectionString: own.url, llm: flakyLlm(), concurrency: 0 });
+    try {
+      const { workspace } = await createWorkspaceWithKey(idle.prisma, "abandoned");
+      const { runId } = await startRun(idle.store, workspace.id, {
+        slug: "profile_audit",
+        handle: "lakucosmetics",
+        targetType: "brand",
+      });
+      await failAbandonedStep({ runId, stepKey: "account_health" }, idle.store, () => {});
+      const state = await idle.store.load(runId, { traces: false });
+      expect(state?.status).toBe("failed");
+      expect(state?.steps.account_health?.error).toMatch(/stopped answering/);
+      expect(state?.steps.report?.status).toBe("skipped");
+    } finally {
+      await idle.stop();
+      await own.drop();
+    }
   });
 });

@@ -13,7 +13,7 @@ import {
 import pg from "pg";
 import type PgBoss from "pg-boss";
 import { STEP_JOBS_CHANNEL } from "./channels.ts";
-import { STEP_QUEUE, type StepJob } from "./queue.ts";
+import { STEP_DEAD_LETTER_QUEUE, STEP_QUEUE, type StepJob } from "./queue.ts";
 import type { PgRunStore } from "./run-store.ts";
 
 export interface WorkerOptions {
@@ -68,6 +68,13 @@ export async function startWorkers(options: WorkerOptions): Promise<RunningWorke
     );
     idle.add(worker.id);
   }
+  await options.boss.work<StepJob>(
+    STEP_DEAD_LETTER_QUEUE,
+    { batchSize: 1, pollingIntervalSeconds: 5 },
+    async ([job]) => {
+      if (job) await failAbandonedStep(job.data, options.store, log);
+    },
+  );
   const listener = new pg.Client({ connectionString: options.connectionString });
   await listener.connect();
   listener.on("notification", wake);
@@ -189,4 +196,34 @@ export async function executeStepJob(
 /** Backoff before the retry of a failed attempt: backoffMs × 2^(attempt-1). */
 export function retryDelayMs(retry: RetryPolicy, attempt: number): number {
   return retry.backoffMs * 2 ** (attempt - 1);
+}
+
+/**
+ * A step job that pg-boss gave up on (its workers kept dying or overran STEP_EXPIRE_SECONDS every
+ * time) lands in the dead-letter queue: fail the step there, so the run ends with a reason instead
+ * of showing "running" forever. A step that has moved on meanwhile is left alone.
+ */
+export async function failAbandonedStep(
+  job: StepJob,
+  store: PgRunStore,
+  log: (entry: Record<string, unknown>) => void,
+) {
+  const state = await store.load(job.runId, { traces: false });
+  const step = state?.steps[job.stepKey];
+  if (!state || !step || (step.status !== "running" && step.status !== "queued")) return;
+  const error =
+    "the step's worker stopped answering on every attempt (killed, or slower than STEP_EXPIRE_SECONDS)";
+  const attempt = step.status === "running" ? step.attempts : step.attempts + 1;
+  const events = [
+    ...(step.status === "queued"
+      ? [{ type: "step_started" as const, stepKey: job.stepKey, attempt, input: null, options: null }]
+      : []),
+    { type: "step_failed" as const, stepKey: job.stepKey, attempt, error, trace: [], retrying: false },
+  ];
+  try {
+    await store.commit(job.runId, events);
+    log({ level: "error", msg: "step abandoned by its workers", runId: job.runId, stepKey: job.stepKey });
+  } catch (error) {
+    if (!(error instanceof RunTransitionError)) throw error;
+  }
 }

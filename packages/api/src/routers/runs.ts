@@ -21,6 +21,8 @@ export const runsRouter = {
         .default({ limit: 25 }),
     )
     .query(async ({ ctx, input }) => {
+      // A cursor is one of this workspace's runs; anything else is not found, like every foreign id.
+      if (input.cursor) await runOfWorkspace(ctx.deps.engine.store, ctx.workspace.id, input.cursor);
       const rows = await ctx.deps.engine.prisma.workflowRun.findMany({
         where: { workspaceId: ctx.workspace.id, status: input.status, workflowSlug: input.workflowSlug },
         orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -93,7 +95,15 @@ export const runsRouter = {
    * process. Ids are the run event ids, so a client that reconnects resumes where it stopped.
    */
   events: protectedProcedure
-    .input(z.object({ runId: runIdSchema, lastEventId: z.string().regex(/^\d+$/).max(20).nullish() }))
+    .input(
+      z.object({
+        runId: runIdSchema,
+        lastEventId: z
+          .string()
+          .regex(/^\d{1,18}$/, "lastEventId must be an event id")
+          .nullish(),
+      }),
+    )
     .subscription(async function* ({ ctx, input, signal }) {
       // A generator's errors escape the procedure's middleware, so map this one here.
       await runOfWorkspace(ctx.deps.engine.store, ctx.workspace.id, input.runId).catch((error) => {

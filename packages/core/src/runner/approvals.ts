@@ -31,9 +31,10 @@ export class ApprovalValueError extends Error {
 /** Checks a decision against the run and returns the event that records it. */
 export function approvalDecisionEvent(
   state: RunState,
-  decision: ApprovalDecision,
+  input: ApprovalDecision,
   registry: AgentRegistry,
 ): RunEventBody {
+  let decision = input;
   const pending = Object.values(state.approvals).filter((a) => a.status === "pending");
   const approval = decision.approvalId
     ? state.approvals[decision.approvalId]
@@ -61,6 +62,8 @@ export function approvalDecisionEvent(
     const fieldSchema = (schema?.shape as Record<string, z.ZodType> | undefined)?.[approval.field];
     const parsed = fieldSchema?.safeParse(decision.editedValue);
     if (parsed && !parsed.success) throw new ApprovalValueError(approval.field, describeError(parsed.error));
+    // What the schema made of it (defaults, coercions, unknown keys dropped) is what goes downstream.
+    if (parsed) decision = { ...decision, editedValue: parsed.data };
   }
   return {
     type: "approval_decided",

@@ -91,12 +91,24 @@ export function applyRunEvent(state: RunState | undefined, event: Stamped): RunS
       return next;
     }
     case "step_skipped":
-      expectStatus(state, event.stepKey, ["pending", "queued"]);
+      expectStatus(state, event.stepKey, ["pending", "queued", "waiting_approval"]);
       setStep(event.stepKey, { status: "skipped", error: event.reason });
+      // A gate that will never be decided: its approval expires rather than waiting forever.
+      for (const approval of Object.values(state.approvals))
+        if (approval.stepKey === event.stepKey && approval.status === "pending")
+          next.approvals[approval.id] = { ...approval, status: "expired", decidedAt: event.at };
       return next;
     case "step_retried": {
       expectStatus(state, event.stepKey, ["failed"]);
-      for (const key of downstreamOf(state.dag.steps, event.stepKey)) {
+      if (state.status !== "failed")
+        throw new RunTransitionError("invalid_transition", `run is ${state.status}, not failed`);
+      // Everything the failure stopped runs again: every failed step, the steps skipped when the run
+      // ended, and all that follows them. Outputs upstream are kept.
+      const stopped = Object.values(state.steps).filter(
+        (s) => s.status === "failed" || s.status === "skipped",
+      );
+      const again = new Set(stopped.flatMap((s) => [...downstreamOf(state.dag.steps, s.key)]));
+      for (const key of again) {
         if (stepOf(state, key).status === "running")
           throw new RunTransitionError("invalid_transition", `step "${key}" is still running`, key);
         setStep(key, { status: "pending", output: undefined, error: undefined, finishedAt: undefined });

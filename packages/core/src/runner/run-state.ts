@@ -62,7 +62,8 @@ export interface ApprovalState {
   field: string;
   /** The value as the agent proposed it. */
   value: unknown;
-  status: "pending" | "approved" | "rejected";
+  /** `expired`: the run ended (failed, rejected, cancelled) before anyone decided. */
+  status: "pending" | "approved" | "rejected" | "expired";
   editedValue?: unknown;
   decidedBy?: string;
   comment?: string;

@@ -110,6 +110,33 @@ describe("settleRun", () => {
     expect(late).toThrow(RunTransitionError);
   });
 
+  it("expires the open approval of a run that ends before anyone decides", () => {
+    let state = step(settleRun(undefined, [created], meta).state, "a", { tags: ["#x"] });
+    state = settleRun(state, [{ type: "run_cancelled", reason: "stop" }], meta).state;
+    expect(state.steps.gate?.status).toBe("skipped");
+    expect(Object.values(state.approvals)[0]?.status).toBe("expired");
+  });
+
+  it("re-running a failed step also revives the steps its failure skipped", () => {
+    let state = settleRun(undefined, [created], meta).state;
+    state = settleRun(
+      state,
+      [{ type: "step_started", stepKey: "b", attempt: 1, input: {}, options: {} }],
+      meta,
+    ).state;
+    state = settleRun(
+      state,
+      [{ type: "step_failed", stepKey: "b", attempt: 1, error: "x", trace: [], retrying: false }],
+      meta,
+    ).state;
+    // "a" had not started: the failure skipped it.
+    expect(state.steps.a?.status).toBe("skipped");
+    state = settleRun(state, [{ type: "step_retried", stepKey: "b" }], meta).state;
+    expect(state.status).toBe("running");
+    expect(state.steps.a?.status).toBe("queued");
+    expect(state.steps.b?.status).toBe("queued");
+  });
+
   it("fails the run when a step fails without retry, skipping the steps that had not started", () => {
     let state = settleRun(undefined, [created], meta).state;
     state = settleRun(

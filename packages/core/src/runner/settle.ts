@@ -37,7 +37,7 @@ export function followUp(state: RunState): RunEventBody[] {
 
   if (FINISHED_RUN_STATUSES.includes(state.status)) {
     return steps
-      .filter((s) => status(s.key) === "pending" || status(s.key) === "queued")
+      .filter((s) => ["pending", "queued", "waiting_approval"].includes(status(s.key) ?? ""))
       .map((s) => ({ type: "step_skipped", stepKey: s.key, reason: `run ${state.status}` }));
   }
   const failed = steps.find((s) => status(s.key) === "failed");

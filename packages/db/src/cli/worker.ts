@@ -23,6 +23,15 @@ const engine = await startEngine({
 });
 log({ level: "info", msg: "worker ready", concurrency: env.WORKER_CONCURRENCY });
 
+// pg-boss 10 does not await its own job completion calls: a database blip must not kill the worker.
+process.on("unhandledRejection", (reason) =>
+  log({
+    level: "error",
+    msg: "unhandled rejection",
+    error: reason instanceof Error ? reason.message : String(reason),
+  }),
+);
+
 let stopping = false;
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.on(signal, async () => {
