@@ -43,6 +43,7 @@ function toStepState(row: StepRun, trace: TraceEntry[] = []): StepState {
     key: row.stepKey,
     status: row.status,
     attempts: row.attempts,
+    jobId: row.jobId ?? undefined,
     input: row.input ?? undefined,
     options: row.options ?? undefined,
     output: row.output ?? undefined,

@@ -153,6 +153,7 @@ async function writeSteps(tx: Tx, runId: string, before: RunState | undefined, a
     const data = {
       status: step.status,
       attempts: step.attempts,
+      jobId: step.jobId ?? null,
       input: dbJson(step.input),
       options: dbJson(step.options),
       output: dbJson(step.output),

@@ -58,7 +58,7 @@ export async function startWorkers(options: WorkerOptions): Promise<RunningWorke
         if (!job) return;
         idle.delete(worker.id);
         try {
-          await executeStepJob(job.data, { ...options, wake }, log);
+          await executeStepJob({ ...job.data, jobId: job.id }, { ...options, wake }, log);
         } finally {
           idle.add(worker.id);
           // More jobs are likely waiting: fetch again at once instead of sleeping until the next poll.
@@ -97,7 +97,7 @@ export async function startWorkers(options: WorkerOptions): Promise<RunningWorke
  * late result is refused and dropped.
  */
 export async function executeStepJob(
-  job: StepJob,
+  job: StepJob & { jobId?: string },
   options: Pick<WorkerOptions, "store" | "deps" | "retry" | "stepTimeoutMs"> & { wake?: () => void },
   log: (entry: Record<string, unknown>) => void = () => {},
 ): Promise<void> {
@@ -127,6 +127,7 @@ export async function executeStepJob(
         type: "step_started",
         stepKey: job.stepKey,
         attempt,
+        jobId: job.jobId,
         input: prepared?.input ?? null,
         options: prepared?.options ?? null,
       },

@@ -14,7 +14,15 @@ export type RunEventBody =
       dag: DagJson;
     }
   | { type: "step_queued"; stepKey: string }
-  | { type: "step_started"; stepKey: string; attempt: number; input: unknown; options: unknown }
+  | {
+      type: "step_started";
+      stepKey: string;
+      attempt: number;
+      input: unknown;
+      options: unknown;
+      /** The queue job executing the attempt, when a queue is used. */
+      jobId?: string;
+    }
   | { type: "step_succeeded"; stepKey: string; attempt: number; output: unknown; trace: TraceEntry[] }
   | {
       type: "step_failed";

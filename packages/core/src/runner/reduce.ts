@@ -45,9 +45,15 @@ export function applyRunEvent(state: RunState | undefined, event: Stamped): RunS
       return next;
     case "step_started": {
       if (finished) throw new RunTransitionError("run_finished", `run is ${state.status}`, event.stepKey);
-      // From `running` too: a worker takes over a step whose previous worker died mid-attempt; the
-      // dead attempt's late completion is then refused as stale.
+      // From `running` too, when the same queue job is handed out again because its worker died:
+      // the dead attempt's late result is then refused as stale. Any other job finds it taken.
       const step = expectStatus(state, event.stepKey, ["queued", "running"]);
+      if (step.status === "running" && (event.jobId === undefined || event.jobId !== step.jobId))
+        throw new RunTransitionError(
+          "invalid_transition",
+          `step "${event.stepKey}" is running already`,
+          event.stepKey,
+        );
       if (event.attempt !== step.attempts + 1)
         throw new RunTransitionError(
           "stale_attempt",
@@ -57,6 +63,7 @@ export function applyRunEvent(state: RunState | undefined, event: Stamped): RunS
       setStep(event.stepKey, {
         status: "running",
         attempts: event.attempt,
+        jobId: event.jobId,
         input: event.input,
         options: event.options,
         error: undefined,

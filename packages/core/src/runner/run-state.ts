@@ -46,6 +46,8 @@ export interface StepState {
   status: StepStatus;
   /** Attempts started so far; the current attempt's number once running. */
   attempts: number;
+  /** The queue job of the current attempt (queued execution only). */
+  jobId?: string;
   input?: unknown;
   options?: unknown;
   output?: unknown;

@@ -80,10 +80,14 @@ describe("settleRun", () => {
     expect(stale).toThrow(/attempt 2/);
   });
 
-  it("lets a worker take over a step whose worker died, refusing the dead attempt's late result", () => {
-    const start = (state: RunState, attempt: number) =>
-      settleRun(state, [{ type: "step_started", stepKey: "a", attempt, input: {}, options: {} }], meta).state;
-    const takenOver = start(start(settleRun(undefined, [created], meta).state, 1), 2);
+  it("lets the same queue job take over a step whose worker died, refusing the dead attempt's result", () => {
+    const start = (state: RunState, attempt: number, jobId: string) =>
+      settleRun(state, [{ type: "step_started", stepKey: "a", attempt, input: {}, options: {}, jobId }], meta)
+        .state;
+    const running = start(settleRun(undefined, [created], meta).state, 1, "job-1");
+    // A duplicate job must not start the step a second time while it runs.
+    expect(() => start(running, 2, "job-2")).toThrow(/running already/);
+    const takenOver = start(running, 2, "job-1");
     expect(takenOver.steps.a).toMatchObject({ status: "running", attempts: 2 });
     const late = () =>
       settleRun(
