@@ -215,3 +215,46 @@ describe("abandoned steps", () => {
     }
   });
 });
+
+describe("cancelling", () => {
+  it("aborts the agent of a step in flight, freeing its worker at once", async () => {
+    const own = await createTestDatabase();
+    // One worker slot and ten-second model calls: only an abort frees the slot quickly.
+    const slow = await startEngine({
+      connectionString: own.url,
+      llm: createMockLlm({ latencyMs: 10_000 }),
+      concurrency: 1,
+    });
+    try {
+      const { workspace } = await createWorkspaceWithKey(slow.prisma, "cancelling");
+      const start = () =>
+        startRun(slow.store, workspace.id, {
+          slug: "profile_audit",
+          handle: "lakucosmetics",
+          targetType: "brand",
+        });
+      const running = async (runId: string) =>
+        (await slow.store.load(runId, { traces: false }))?.steps.account_health?.status === "running"
+          ? true
+          : undefined;
+      const first = await start();
+      await waitFor(() => running(first.runId), "the first run's step to start");
+      await cancelRun(slow.store, workspace.id, first.runId);
+      const cancelledAt = Date.now();
+      const second = await start();
+      await waitFor(() => running(second.runId), "the second run's step to start", 8_000);
+      expect(Date.now() - cancelledAt).toBeLessThan(8_000);
+      const state = await slow.store.load(first.runId, { traces: false });
+      expect(state?.status).toBe("cancelled");
+      expect(state?.steps.account_health).toMatchObject({
+        status: "skipped",
+        error: "cancelled while running",
+      });
+      // Frees the slot again, so stopping does not wait out the second model call.
+      await cancelRun(slow.store, workspace.id, second.runId);
+    } finally {
+      await slow.stop();
+      await own.drop();
+    }
+  });
+});

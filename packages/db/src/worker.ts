@@ -75,16 +75,29 @@ export async function startWorkers(options: WorkerOptions): Promise<RunningWorke
       if (job) await failAbandonedStep(job.data, options.store, log);
     },
   );
-  const listener = new pg.Client({ connectionString: options.connectionString });
-  await listener.connect();
-  listener.on("notification", wake);
-  listener.on("error", (error) =>
-    log({ level: "error", msg: "worker listener error", error: error.message }),
-  );
-  await listener.query(`LISTEN ${STEP_JOBS_CHANNEL}`);
+  let stopped = false;
+  let listener: pg.Client | undefined;
+  // Wake-ups are an optimisation over pg-boss's poll: if the connection drops, listen again.
+  const listen = async (): Promise<void> => {
+    const client = new pg.Client({ connectionString: options.connectionString });
+    client.on("notification", wake);
+    client.on("error", (error) => {
+      log({ level: "error", msg: "worker listener lost; polling until it is back", error: error.message });
+      client.end().catch(() => {});
+      relisten();
+    });
+    await client.connect();
+    await client.query(`LISTEN ${STEP_JOBS_CHANNEL}`);
+    listener = client;
+  };
+  const relisten = () => {
+    if (!stopped) setTimeout(() => listen().catch(relisten), 1_000).unref();
+  };
+  await listen();
   return {
     async stop() {
-      await listener.end().catch(() => {});
+      stopped = true;
+      await listener?.end().catch(() => {});
       await options.boss.offWork(STEP_QUEUE);
     },
   };
@@ -98,7 +111,11 @@ export async function startWorkers(options: WorkerOptions): Promise<RunningWorke
  */
 export async function executeStepJob(
   job: StepJob & { jobId?: string },
-  options: Pick<WorkerOptions, "store" | "deps" | "retry" | "stepTimeoutMs"> & { wake?: () => void },
+  options: Pick<WorkerOptions, "store" | "deps" | "retry" | "stepTimeoutMs"> & {
+    wake?: () => void;
+    /** How often a running attempt checks that it is still the step's current one. */
+    supersededCheckMs?: number;
+  },
   log: (entry: Record<string, unknown>) => void = () => {},
 ): Promise<void> {
   const { store, deps } = options;
@@ -147,9 +164,21 @@ export async function executeStepJob(
     () => controller.abort(new Error("step timed out")),
     options.stepTimeoutMs ?? 290_000,
   );
-  const outcome = await executeStep(started.state, prepared, deps, controller.signal).finally(() =>
-    clearTimeout(timer),
-  );
+  // Stop spending on an attempt nobody will use: the run was cancelled, or another worker took over.
+  const watch = setInterval(async () => {
+    const row = await store.prisma.stepRun
+      .findUnique({
+        where: { runId_stepKey: { runId: job.runId, stepKey: job.stepKey } },
+        select: { status: true, attempts: true },
+      })
+      .catch(() => undefined);
+    if (row && (row.status !== "running" || row.attempts !== attempt))
+      controller.abort(new Error("the attempt was superseded (run cancelled or step taken over)"));
+  }, options.supersededCheckMs ?? 2_000);
+  const outcome = await executeStep(started.state, prepared, deps, controller.signal).finally(() => {
+    clearTimeout(timer);
+    clearInterval(watch);
+  });
   const retrying =
     !outcome.ok &&
     outcome.retriable &&
