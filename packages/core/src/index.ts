@@ -25,7 +25,7 @@ export {
   type WorkflowProblem,
   type WorkflowProblemCode,
 } from "./workflow/errors.ts";
-export { APPROVAL_NODE, SYNTHESIS_NODE } from "./workflow/nodes.ts";
+export { APPROVAL_NODE, approvalOptionsSchema, SYNTHESIS_NODE } from "./workflow/nodes.ts";
 export { stepOutputSchemas } from "./workflow/step-schemas.ts";
 export { topoSort } from "./workflow/topo-sort.ts";
 export type { InputPath, WorkflowDef, WorkflowStepDef } from "./workflow/types.ts";

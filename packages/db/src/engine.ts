@@ -4,6 +4,7 @@ import type PgBoss from "pg-boss";
 import { createPrismaClient, type PrismaClient } from "./client.ts";
 import { type QueueOptions, startQueue, stepEnqueuer } from "./queue.ts";
 import { PgRunStore } from "./run-store.ts";
+import { expireApprovals } from "./runs.ts";
 import { type RunningWorkers, startWorkers } from "./worker.ts";
 
 export interface EngineOptions {
@@ -62,12 +63,21 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
     await prisma.$disconnect();
     throw error;
   }
+  // Processes that execute steps also end runs whose approvals expired unanswered.
+  const sweeper = workers
+    ? setInterval(() => {
+        expireApprovals(store).catch((error) =>
+          options.log?.({ level: "error", msg: "approval expiry sweep failed", error: String(error) }),
+        );
+      }, 30_000).unref()
+    : undefined;
   return {
     prisma,
     boss,
     store,
     registry,
     async stop() {
+      clearInterval(sweeper);
       await workers?.stop();
       // graceful: pg-boss waits for active jobs (up to its timeout) before closing.
       await boss.stop({ graceful: true, wait: true, timeout: 30_000 });

@@ -17,6 +17,7 @@ export { commitRun, loadRun, PgRunStore, type PgRunStoreOptions, type StepEnqueu
 export {
   cancelRun,
   decideApproval,
+  expireApprovals,
   retryStep,
   runOfWorkspace,
   type StartRunInput,

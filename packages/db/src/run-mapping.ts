@@ -66,6 +66,7 @@ function toApprovalState(row: Approval): ApprovalState {
     comment: row.comment ?? undefined,
     requestedAt: row.requestedAt.toISOString(),
     decidedAt: row.decidedAt?.toISOString(),
+    expiresAt: row.expiresAt?.toISOString(),
   };
 }
 

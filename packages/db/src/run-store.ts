@@ -222,6 +222,7 @@ async function writeApprovals(tx: Tx, before: RunState | undefined, after: RunSt
             ? Prisma.JsonNull
             : (approval.value as object),
         requestedAt: new Date(approval.requestedAt),
+        expiresAt: approval.expiresAt ? new Date(approval.expiresAt) : null,
         ...data,
       },
     });

@@ -1,8 +1,14 @@
-import { createMockLlm, FINISHED_RUN_STATUSES, type LlmPort } from "@tiktok-army/core";
+import {
+  CAMPAIGN_LAUNCH,
+  createMockLlm,
+  FINISHED_RUN_STATUSES,
+  type LlmPort,
+  toDagJson,
+} from "@tiktok-army/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBrief } from "./briefs.ts";
 import { type Engine, startEngine } from "./engine.ts";
-import { cancelRun, retryStep, startRun } from "./runs.ts";
+import { cancelRun, expireApprovals, retryStep, startRun } from "./runs.ts";
 import { createTestDatabase } from "./testing/test-database.ts";
 import { waitFor } from "./testing/wait.ts";
 import { failAbandonedStep } from "./worker.ts";
@@ -256,5 +262,44 @@ describe("cancelling", () => {
       await slow.stop();
       await own.drop();
     }
+  });
+});
+
+describe("approval expiry", () => {
+  it("ends a run as rejected when its approval expires unanswered", async () => {
+    const { workspace } = await createWorkspaceWithKey(engine.prisma, "expiry");
+    // The workspace's own campaign_launch, whose gate expires after an hour.
+    const timed = {
+      ...CAMPAIGN_LAUNCH,
+      steps: CAMPAIGN_LAUNCH.steps.map((s) =>
+        s.key === "approve_hashtags" ? { ...s, options: { expires_in_hours: 1 } } : s,
+      ),
+    };
+    await engine.prisma.workflow.create({
+      data: {
+        id: crypto.randomUUID(),
+        workspaceId: workspace.id,
+        slug: timed.slug,
+        name: timed.name,
+        description: timed.description,
+        dag: toDagJson(timed) as object,
+      },
+    });
+    const { runId } = await startRun(engine.store, workspace.id, {
+      slug: "campaign_launch",
+      handle: "lakucosmetics",
+      targetType: "brand",
+    });
+    const approval = await waitFor(
+      () => engine.prisma.approval.findFirst({ where: { runId } }).then((a) => a ?? undefined),
+      "the approval",
+    );
+    expect(approval.expiresAt?.getTime()).toBe(approval.requestedAt.getTime() + 3_600_000);
+    expect(await expireApprovals(engine.store)).toBe(0);
+    expect(await expireApprovals(engine.store, new Date(approval.requestedAt.getTime() + 3_600_001))).toBe(1);
+    const state = await engine.store.load(runId, { traces: false });
+    expect(state).toMatchObject({ status: "rejected", error: "approval expired unanswered" });
+    expect(Object.values(state?.approvals ?? {})[0]?.status).toBe("expired");
+    expect(state?.steps.campaign?.status).toBe("skipped");
   });
 });

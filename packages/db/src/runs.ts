@@ -168,3 +168,28 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.in
 }
 
 export type { Tx };
+
+/**
+ * Ends the runs whose approvals expired unanswered (gates with `expires_in_hours`): each as
+ * rejected, with "approval expired unanswered". Worker processes call it periodically; any number
+ * may run it at once, since the run's row lock lets only one of them record each expiry.
+ */
+export async function expireApprovals(store: PgRunStore, now: Date = new Date()): Promise<number> {
+  const due = await store.prisma.approval.findMany({
+    where: { status: "pending", expiresAt: { lte: now } },
+    select: { id: true, runId: true, stepKey: true },
+    take: 100,
+  });
+  let expired = 0;
+  for (const approval of due) {
+    try {
+      await store.commit(approval.runId, [
+        { type: "approval_expired", stepKey: approval.stepKey, approvalId: approval.id },
+      ]);
+      expired += 1;
+    } catch (error) {
+      if (!(error instanceof RunTransitionError)) throw error; // decided or expired meanwhile
+    }
+  }
+  return expired;
+}

@@ -38,7 +38,10 @@ export function applyRunEvent(view: RunView, event: RunEvent): RunView {
         finishedAt: event.at,
       });
     case "step_skipped":
-      return withStep(view, event.stepKey, ["pending", "queued"], { status: "skipped", error: event.reason });
+      return withStep(view, event.stepKey, ["pending", "queued", "waiting_approval"], {
+        status: "skipped",
+        error: event.reason,
+      });
     case "step_retried":
       // The run is running again whatever the step shows: replaying a history with a retry in it
       // must not leave the run at the failure that came before the retry.
@@ -74,6 +77,17 @@ export function applyRunEvent(view: RunView, event: RunEvent): RunView {
         ),
       };
     }
+    case "approval_expired":
+      return {
+        ...withStep(view, event.stepKey, ["waiting_approval"], {
+          status: "rejected",
+          finishedAt: event.at,
+          error: "approval expired unanswered",
+        }),
+        approvals: view.approvals.map((a) =>
+          a.id === event.approvalId && a.status === "pending" ? { ...a, status: "expired" as const } : a,
+        ),
+      };
     case "run_waiting_approval":
       return FINISHED_RUN.has(view.status) ? view : { ...view, status: "waiting_approval" };
     case "run_resumed":

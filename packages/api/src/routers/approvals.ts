@@ -38,6 +38,7 @@ export const approvalsRouter = {
           comment: a.comment,
           requestedAt: a.requestedAt.toISOString(),
           decidedAt: a.decidedAt?.toISOString() ?? null,
+          expiresAt: a.expiresAt?.toISOString() ?? null,
         };
       });
     }),

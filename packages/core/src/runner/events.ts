@@ -44,6 +44,7 @@ export type RunEventBody =
       decidedBy: string;
       comment?: string;
     }
+  | { type: "approval_expired"; stepKey: string; approvalId: string }
   | { type: "run_waiting_approval" }
   | { type: "run_resumed" }
   | { type: "run_succeeded"; report?: string }

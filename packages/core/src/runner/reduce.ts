@@ -1,4 +1,5 @@
 import { downstreamOf } from "../workflow/ancestors.ts";
+import { approvalOptionsSchema } from "../workflow/nodes.ts";
 import { RunTransitionError } from "./errors.ts";
 import type { RunEventBody } from "./events.ts";
 import { FINISHED_RUN_STATUSES, type RunState, type StepState } from "./run-state.ts";
@@ -135,6 +136,7 @@ export function applyRunEvent(state: RunState | undefined, event: Stamped): RunS
         value: event.value,
         status: "pending",
         requestedAt: event.at,
+        expiresAt: expiryOf(state, event.stepKey, event.at),
       };
       return next;
     case "approval_decided": {
@@ -159,6 +161,19 @@ export function applyRunEvent(state: RunState | undefined, event: Stamped): RunS
           ? { status: "succeeded", output: { [approval.field]: value }, finishedAt: event.at }
           : { status: "rejected", error: event.comment ?? "rejected", finishedAt: event.at },
       );
+      return next;
+    }
+    case "approval_expired": {
+      const approval = state.approvals[event.approvalId];
+      if (!approval) throw new RunTransitionError("approval_not_found", `no approval ${event.approvalId}`);
+      if (approval.status !== "pending")
+        throw new RunTransitionError("approval_already_decided", `approval was ${approval.status} already`);
+      next.approvals[event.approvalId] = { ...approval, status: "expired", decidedAt: event.at };
+      setStep(approval.stepKey, {
+        status: "rejected",
+        error: "approval expired unanswered",
+        finishedAt: event.at,
+      });
       return next;
     }
     case "run_waiting_approval":
@@ -196,4 +211,11 @@ function expectStatus(state: RunState, key: string, allowed: StepState["status"]
       key,
     );
   return step;
+}
+
+/** The gate's `expires_in_hours` after `at`, when it has one. */
+function expiryOf(state: RunState, stepKey: string, at: string): string | undefined {
+  const hours = approvalOptionsSchema.safeParse(state.dag.steps.find((s) => s.key === stepKey)?.options ?? {})
+    .data?.expires_in_hours;
+  return hours === undefined ? undefined : new Date(Date.parse(at) + hours * 3_600_000).toISOString();
 }

@@ -71,6 +71,8 @@ export interface ApprovalState {
   comment?: string;
   requestedAt: string;
   decidedAt?: string;
+  /** When it expires unanswered (the gate's `expires_in_hours`); absent: never. */
+  expiresAt?: string;
 }
 
 export interface RunState {

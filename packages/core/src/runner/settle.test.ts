@@ -121,6 +121,26 @@ describe("settleRun", () => {
     expect(Object.values(state.approvals)[0]?.status).toBe("expired");
   });
 
+  it("gives an approval its gate's expiry, and ends the run as rejected when it expires unanswered", () => {
+    const timed: RunEventBody = {
+      ...created,
+      dag: {
+        ...dag,
+        steps: dag.steps.map((s) => (s.key === "gate" ? { ...s, options: { expires_in_hours: 48 } } : s)),
+      },
+    } as RunEventBody;
+    let state = step(settleRun(undefined, [timed], meta).state, "a", { tags: ["#x"] });
+    const approval = Object.values(state.approvals)[0];
+    expect(approval?.expiresAt).toBe("2026-11-03T00:00:00.000Z");
+    state = settleRun(
+      state,
+      [{ type: "approval_expired", stepKey: "gate", approvalId: approval?.id ?? "" }],
+      meta,
+    ).state;
+    expect(state).toMatchObject({ status: "rejected", error: "approval expired unanswered" });
+    expect(Object.values(state.approvals)[0]?.status).toBe("expired");
+  });
+
   it("re-running a failed step also revives the steps its failure skipped", () => {
     let state = settleRun(undefined, [created], meta).state;
     state = settleRun(

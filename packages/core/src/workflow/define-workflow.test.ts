@@ -115,6 +115,25 @@ describe("defineWorkflow", () => {
     );
   });
 
+  it("checks an approval gate's options", () => {
+    const gate: WorkflowStepDef = {
+      key: "gate",
+      agentName: APPROVAL_NODE,
+      label: "Gate",
+      dependsOn: ["source"],
+      targetOutputField: "tags",
+      options: { expires_in_hours: -1 },
+    };
+    expect(problems([source, gate])).toContainEqual(
+      expect.objectContaining({
+        code: "invalid_options",
+        stepKey: "gate",
+        message: expect.stringContaining("expires_in_hours"),
+      }),
+    );
+    expect(problems([source, { ...gate, options: { expires_in_hours: 48 } }])).toEqual([]);
+  });
+
   it("reports duplicate step keys", () => {
     expect(problems([source, source])).toContainEqual(
       expect.objectContaining({ code: "duplicate_step_key", stepKey: "source" }),

@@ -5,7 +5,7 @@ import { ancestorsByKey } from "./ancestors.ts";
 import { runBriefSchema } from "./brief.ts";
 import { WorkflowDefinitionError, type WorkflowProblem } from "./errors.ts";
 import { parseInputPath, schemaAtPath } from "./input-path.ts";
-import { APPROVAL_NODE, SYNTHESIS_NODE } from "./nodes.ts";
+import { APPROVAL_NODE, approvalOptionsSchema, SYNTHESIS_NODE } from "./nodes.ts";
 import { stepOutputSchemas } from "./step-schemas.ts";
 import { findGraphProblems } from "./topo-sort.ts";
 import type { WorkflowDef, WorkflowStepDef } from "./types.ts";
@@ -143,6 +143,11 @@ function checkApproval(
   ctx: StepCheckContext,
   problem: (code: WorkflowProblem["code"], message: string) => WorkflowProblem,
 ): WorkflowProblem[] {
+  const options = approvalOptionsSchema.safeParse(step.options ?? {});
+  if (!options.success)
+    return options.error.issues.map((issue) =>
+      problem("invalid_options", `option ${formatIssuePath(issue)}: ${issue.message}`),
+    );
   if (!step.targetOutputField)
     return [problem("approval_missing_target", "approval gate has no targetOutputField")];
   const deps = step.dependsOn ?? [];
