@@ -11,7 +11,6 @@ import {
   toDagJson,
 } from "@tiktok-army/core";
 import { z } from "zod";
-import type { Tx } from "./client.ts";
 import { DataError, notFound } from "./errors.ts";
 import { type PgRunStore, TX_OPTIONS } from "./run-store.ts";
 import { materialiseWorkflow } from "./workflows.ts";
@@ -166,8 +165,6 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.in
   const field = issue?.path.join(".") || undefined;
   throw new DataError("invalid_input", `${field ?? "input"}: ${issue?.message ?? "invalid"}`, field);
 }
-
-export type { Tx };
 
 /**
  * Ends the runs whose approvals expired unanswered (gates with `expires_in_hours`): each as

@@ -16,18 +16,19 @@ export function settleRun(
 ): { state: RunState; applied: RunEventBody[] } {
   let current = state;
   const applied: RunEventBody[] = [];
-  const apply = (event: RunEventBody) => {
+  for (const event of events) {
     current = applyRunEvent(current, { ...event, ...meta });
     applied.push(event);
-  };
-  for (const event of events) apply(event);
-  for (
-    let next = followUp(current as unknown as RunState);
-    next.length > 0;
-    next = followUp(current as unknown as RunState)
-  )
-    for (const event of next) apply(event);
-  return { state: current as unknown as RunState, applied };
+  }
+  if (!current) throw new Error("settleRun needs a run: pass run_created first");
+  let settled: RunState = current;
+  for (let next = followUp(settled); next.length > 0; next = followUp(settled)) {
+    for (const event of next) {
+      settled = applyRunEvent(settled, { ...event, ...meta });
+      applied.push(event);
+    }
+  }
+  return { state: settled, applied };
 }
 
 /** The events implied by the current state; empty when it is settled. */
