@@ -6,6 +6,7 @@ import {
   type RunEventBody,
   type RunState,
   type RunStore,
+  type StepState,
   settleRun,
   type TraceEntry,
 } from "@tiktok-army/core";
@@ -85,15 +86,22 @@ export async function commitRun(
   const at = (options.now ?? (() => new Date()))();
   const { state, applied } = settleRun(before, events, { runId, at: at.toISOString() });
 
-  await tx.workflowRun.update({
-    where: { id: runId },
-    data: {
-      status: state.status,
-      report: state.report ?? null,
-      error: state.error ?? null,
-      finishedAt: state.finishedAt ? new Date(state.finishedAt) : null,
-    },
-  });
+  const runChanged =
+    !before ||
+    before.status !== state.status ||
+    before.report !== state.report ||
+    before.error !== state.error ||
+    before.finishedAt !== state.finishedAt;
+  if (runChanged)
+    await tx.workflowRun.update({
+      where: { id: runId },
+      data: {
+        status: state.status,
+        report: state.report ?? null,
+        error: state.error ?? null,
+        finishedAt: state.finishedAt ? new Date(state.finishedAt) : null,
+      },
+    });
   const stepIds = await writeSteps(tx, runId, before, state);
   await writeTraces(tx, applied, stepIds);
   await writeApprovals(tx, before, state);
@@ -144,31 +152,41 @@ export async function loadRun(db: Tx | PrismaClient, runId: string, options: { t
   return toRunState(run, run.steps, run.approvals, traces);
 }
 
+/** Writes the steps the reducer changed (it replaces exactly those objects); returns their row ids. */
 async function writeSteps(tx: Tx, runId: string, before: RunState | undefined, after: RunState) {
-  const existing = await tx.stepRun.findMany({ where: { runId }, select: { id: true, stepKey: true } });
-  const ids = new Map(existing.map((s) => [s.stepKey, s.id]));
+  const ids = new Map<string, string>();
+  const rowOf = (step: StepState) => ({
+    status: step.status,
+    attempts: step.attempts,
+    jobId: step.jobId ?? null,
+    input: dbJson(step.input),
+    options: dbJson(step.options),
+    output: dbJson(step.output),
+    error: step.error ?? null,
+    startedAt: step.startedAt ? new Date(step.startedAt) : null,
+    finishedAt: step.finishedAt ? new Date(step.finishedAt) : null,
+  });
+  if (!before) {
+    const created = await tx.stepRun.createManyAndReturn({
+      data: Object.values(after.steps).map((step) => ({
+        id: randomUUID(),
+        runId,
+        stepKey: step.key,
+        ...rowOf(step),
+      })),
+      select: { id: true, stepKey: true },
+    });
+    for (const row of created) ids.set(row.stepKey, row.id);
+    return ids;
+  }
   for (const step of Object.values(after.steps)) {
-    // The reducer replaces exactly the steps it changes, so identity tells what to write.
-    if (before?.steps[step.key] === step && ids.has(step.key)) continue;
-    const data = {
-      status: step.status,
-      attempts: step.attempts,
-      jobId: step.jobId ?? null,
-      input: dbJson(step.input),
-      options: dbJson(step.options),
-      output: dbJson(step.output),
-      error: step.error ?? null,
-      startedAt: step.startedAt ? new Date(step.startedAt) : null,
-      finishedAt: step.finishedAt ? new Date(step.finishedAt) : null,
-    };
-    const id = ids.get(step.key);
-    if (id) await tx.stepRun.update({ where: { id }, data });
-    else {
-      const created = await tx.stepRun.create({
-        data: { id: randomUUID(), runId, stepKey: step.key, ...data },
-      });
-      ids.set(step.key, created.id);
-    }
+    if (before.steps[step.key] === step) continue;
+    const row = await tx.stepRun.update({
+      where: { runId_stepKey: { runId, stepKey: step.key } },
+      data: rowOf(step),
+      select: { id: true },
+    });
+    ids.set(step.key, row.id);
   }
   return ids;
 }
