@@ -4,6 +4,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { type BrowserContext, chromium } from "@playwright/test";
+import { CHROMIUM, CHROMIUM_ARGS } from "../chromium.ts";
 import { type AssetSize, bundleSizes } from "./bundle-size.ts";
 import { serveSyntheticRun } from "./serve-synthetic-run.ts";
 import { startServerProcess } from "./server-process.ts";
@@ -12,17 +13,6 @@ import { syntheticRun } from "./synthetic-run.ts";
 const REPO = fileURLToPath(new URL("../../", import.meta.url));
 const WEB_DIST = fileURLToPath(new URL("../../apps/web/dist/", import.meta.url));
 const INITIAL_TARGET_BYTES = 250_000;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 const WARM_LOADS = 5;
 
 const kB = (bytes: number) => `${(bytes / 1000).toFixed(1).padStart(7)} kB`;

@@ -4,9 +4,8 @@ import { fieldError, formError } from "../api/api-error.ts";
 import { type Brief, trpc } from "../api/trpc.ts";
 import { usePageTitle } from "../app/page-title.ts";
 import { formatDateTime } from "../format.ts";
-import { Field } from "../ui/field.tsx";
+import { AccountFields, type AccountValues, accountInput } from "../ui/account-fields.tsx";
 import { ErrorNotice, InfoNotice, Loading } from "../ui/notices.tsx";
-import { TARGET_TYPES } from "../ui/target-types.ts";
 
 const FIELDS = ["outcome", "handle", "targetType", "notes"];
 
@@ -22,9 +21,7 @@ export function NewBriefPage() {
     },
   });
   const [outcome, setOutcome] = useState("");
-  const [handle, setHandle] = useState("");
-  const [targetType, setTargetType] = useState("brand");
-  const [notes, setNotes] = useState("");
+  const [account, setAccount] = useState<AccountValues>({ handle: "", targetType: "brand", notes: "" });
   const [created, setCreated] = useState<Brief>();
   const outcomeErrorId = useId();
 
@@ -34,12 +31,7 @@ export function NewBriefPage() {
   function submit(event: FormEvent) {
     event.preventDefault();
     setCreated(undefined);
-    create.mutate({
-      outcome: chosen,
-      handle: handle.trim(),
-      targetType,
-      ...(notes.trim() ? { notes: notes.trim() } : {}),
-    });
+    create.mutate({ outcome: chosen, ...accountInput(account) });
   }
 
   return (
@@ -74,34 +66,7 @@ export function NewBriefPage() {
           )}
         </fieldset>
         <div className="form-grid">
-          <Field label="TikTok handle" error={fieldError(create.error, "handle")}>
-            {(control) => (
-              <input
-                {...control}
-                autoComplete="off"
-                spellCheck={false}
-                placeholder="lakucosmetics"
-                value={handle}
-                onChange={(e) => setHandle(e.target.value)}
-              />
-            )}
-          </Field>
-          <Field label="Target type" error={fieldError(create.error, "targetType")}>
-            {(control) => (
-              <select {...control} value={targetType} onChange={(e) => setTargetType(e.target.value)}>
-                {TARGET_TYPES.map((t) => (
-                  <option key={t.value} value={t.value}>
-                    {t.label}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label="Notes (optional)" error={fieldError(create.error, "notes")} className="span-all">
-            {(control) => (
-              <textarea {...control} rows={3} value={notes} onChange={(e) => setNotes(e.target.value)} />
-            )}
-          </Field>
+          <AccountFields values={account} onChange={setAccount} error={create.error} notesRows={3} />
         </div>
         {formError(create.error, FIELDS) && <ErrorNotice>{formError(create.error, FIELDS)}</ErrorNotice>}
         <div className="actions">

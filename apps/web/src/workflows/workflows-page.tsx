@@ -3,9 +3,9 @@ import { useNavigate } from "react-router";
 import { fieldError, formError } from "../api/api-error.ts";
 import { trpc, type Workflow } from "../api/trpc.ts";
 import { usePageTitle } from "../app/page-title.ts";
+import { AccountFields, type AccountValues, accountInput } from "../ui/account-fields.tsx";
 import { Field } from "../ui/field.tsx";
 import { ErrorNotice, Loading } from "../ui/notices.tsx";
-import { TARGET_TYPES } from "../ui/target-types.ts";
 
 const FIELDS = ["handle", "targetType", "notes", "slug"];
 
@@ -18,20 +18,13 @@ export function WorkflowsPage() {
     onSuccess: ({ runId }) => navigate(`/runs/${runId}`),
   });
   const [slug, setSlug] = useState("");
-  const [handle, setHandle] = useState("");
-  const [targetType, setTargetType] = useState<string>("brand");
-  const [notes, setNotes] = useState("");
+  const [account, setAccount] = useState<AccountValues>({ handle: "", targetType: "brand", notes: "" });
   const handleInput = useRef<HTMLInputElement>(null);
 
   const selected = slug || workflows.data?.[0]?.slug || "";
 
   function start(workflowSlug: string) {
-    run.mutate({
-      slug: workflowSlug,
-      handle: handle.trim(),
-      targetType,
-      ...(notes.trim() ? { notes: notes.trim() } : {}),
-    });
+    run.mutate({ slug: workflowSlug, ...accountInput(account) });
   }
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -42,7 +35,7 @@ export function WorkflowsPage() {
   function runFromCard(workflow: Workflow) {
     setSlug(workflow.slug);
     // Without a handle the API's message lands beside the field; bring it into view.
-    if (!handle.trim()) handleInput.current?.focus();
+    if (!account.handle.trim()) handleInput.current?.focus();
     start(workflow.slug);
   }
 
@@ -67,36 +60,7 @@ export function WorkflowsPage() {
               </select>
             )}
           </Field>
-          <Field label="TikTok handle" error={fieldError(run.error, "handle")}>
-            {(control) => (
-              <input
-                {...control}
-                ref={handleInput}
-                name="handle"
-                autoComplete="off"
-                spellCheck={false}
-                placeholder="lakucosmetics"
-                value={handle}
-                onChange={(e) => setHandle(e.target.value)}
-              />
-            )}
-          </Field>
-          <Field label="Target type" error={fieldError(run.error, "targetType")}>
-            {(control) => (
-              <select {...control} value={targetType} onChange={(e) => setTargetType(e.target.value)}>
-                {TARGET_TYPES.map((t) => (
-                  <option key={t.value} value={t.value}>
-                    {t.label}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label="Notes (optional)" error={fieldError(run.error, "notes")} className="span-all">
-            {(control) => (
-              <textarea {...control} rows={2} value={notes} onChange={(e) => setNotes(e.target.value)} />
-            )}
-          </Field>
+          <AccountFields values={account} onChange={setAccount} error={run.error} handleRef={handleInput} />
         </div>
         {formError(run.error, FIELDS) && <ErrorNotice>{formError(run.error, FIELDS)}</ErrorNotice>}
         <div className="actions">
