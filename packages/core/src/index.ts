@@ -18,17 +18,24 @@ export {
   TARGET_TYPES,
   type TargetType,
 } from "./workflow/brief.ts";
-export { type DagJson, dagJsonSchema, fromDagJson, toDagJson } from "./workflow/dag-json.ts";
+export {
+  type DagJson,
+  dagJsonSchema,
+  fromDagJson,
+  paramsJsonSchema,
+  toDagJson,
+} from "./workflow/dag-json.ts";
 export { defineWorkflow, validateWorkflow } from "./workflow/define-workflow.ts";
 export {
   WorkflowDefinitionError,
   type WorkflowProblem,
   type WorkflowProblemCode,
 } from "./workflow/errors.ts";
+export { parseRunParams, type RunParams, RunParamsError } from "./workflow/params.ts";
 export { APPROVAL_NODE, approvalOptionsSchema, SYNTHESIS_NODE } from "./workflow/nodes.ts";
 export { stepOutputSchemas } from "./workflow/step-schemas.ts";
 export { topoSort } from "./workflow/topo-sort.ts";
-export type { InputPath, WorkflowDef, WorkflowStepDef } from "./workflow/types.ts";
+export type { InputPath, LatestRunSource, WorkflowDef, WorkflowStepDef } from "./workflow/types.ts";
 
 // Seeded workflows
 export { CAMPAIGN_LAUNCH } from "./workflows/campaign-launch.ts";

@@ -12,6 +12,8 @@ const MAX_AD_GROUPS = 3;
 
 export const campaignBuilderOutput = z.object({
   campaign: z.object({
+    /** What later runs (post_launch_loop) review: one id per (run, step), stable across retries. */
+    id: z.string(),
     name: z.string(),
     objective: z.enum(CAMPAIGN_OBJECTIVES),
     /** Always created disabled; only an approval enables it. */
@@ -75,6 +77,7 @@ export const campaignBuilder = defineAgent({
       handle,
       category: input.category,
       campaign: {
+        id: `cmp_${ctx.run.workflowRunId.replaceAll("-", "").slice(0, 20)}_${ctx.run.stepKey}`,
         name: `@${handle} · ${input.category} · ${objective} · ${ctx.now().toISOString().slice(0, 10)}`,
         objective,
         status: "DISABLED",

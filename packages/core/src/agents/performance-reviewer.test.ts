@@ -5,17 +5,19 @@ import { performanceReviewer } from "./performance-reviewer.ts";
 import { reviewVerdict } from "./review-verdict.ts";
 
 const HANDLE = "glowwithmia";
+const CAMPAIGN = "cmp_spring_launch";
+const INPUT = { handle: HANDLE, campaign_id: CAMPAIGN };
 const NOW_SECONDS = Date.parse("2026-11-01T12:00:00Z") / 1000;
 
 describe("performance_reviewer", () => {
   it("compares the campaign's last window with the one before, from the report rows", async () => {
     const ctx = createAgentTestContext();
-    const output = await executeAgent(performanceReviewer, { handle: HANDLE }, {}, ctx);
-    const rows = await ctx.data.getCampaignReport(`cmp_${HANDLE}`, { days: 14 });
+    const output = await executeAgent(performanceReviewer, INPUT, {}, ctx);
+    const rows = await ctx.data.getCampaignReport(CAMPAIGN, { days: 14 });
     const sum = (part: typeof rows, key: "spend" | "impressions" | "clicks") =>
       part.reduce((s, r) => s + r[key], 0);
     const [previous, current] = [rows.slice(0, 7), rows.slice(7)];
-    expect(output.ads.campaign_id).toBe(`cmp_${HANDLE}`);
+    expect(output.ads.campaign_id).toBe(CAMPAIGN);
     expect(output.ads.current.spend_usd).toBeCloseTo(sum(current, "spend"), 2);
     expect(output.ads.previous.impressions).toBe(sum(previous, "impressions"));
     expect(output.ads.current.ctr_pct).toBe(
@@ -28,7 +30,7 @@ describe("performance_reviewer", () => {
 
   it("compares organic videos posted in each window", async () => {
     const ctx = createAgentTestContext();
-    const output = await executeAgent(performanceReviewer, { handle: HANDLE }, {}, ctx);
+    const output = await executeAgent(performanceReviewer, INPUT, {}, ctx);
     const videos = await ctx.data.listVideos(HANDLE, { limit: 100 });
     const inCurrent = videos.filter((v) => v.create_time > NOW_SECONDS - 7 * 86_400);
     expect(output.organic.current.posts).toBe(inCurrent.length);
@@ -40,7 +42,7 @@ describe("performance_reviewer", () => {
   });
 
   it("rules its verdict by the rule, not the model", async () => {
-    const output = await executeAgent(performanceReviewer, { handle: HANDLE });
+    const output = await executeAgent(performanceReviewer, INPUT);
     expect(reviewVerdict(output)).toEqual({ verdict: output.verdict, reasons: output.verdict_reasons });
     expect(output.recommendations.length).toBeGreaterThanOrEqual(2);
   });
@@ -49,8 +51,8 @@ describe("performance_reviewer", () => {
     const ctx = createAgentTestContext();
     const output = await executeAgent(
       performanceReviewer,
-      { handle: HANDLE },
-      { window_days: 3, campaign_id: "cmp_spring" },
+      { handle: HANDLE, campaign_id: "cmp_spring" },
+      { window_days: 3 },
       ctx,
     );
     expect(output.window_days).toBe(3);
@@ -71,7 +73,7 @@ describe("performance_reviewer", () => {
   });
 
   it("is deterministic for a pinned clock", async () => {
-    const first = await executeAgent(performanceReviewer, { handle: HANDLE });
-    expect(await executeAgent(performanceReviewer, { handle: HANDLE })).toEqual(first);
+    const first = await executeAgent(performanceReviewer, INPUT);
+    expect(await executeAgent(performanceReviewer, INPUT)).toEqual(first);
   });
 });

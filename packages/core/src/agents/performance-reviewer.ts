@@ -49,18 +49,18 @@ export const performanceReviewer = defineAgent({
   description:
     "Compares the last window with the previous one (organic and ads) and rules scale, hold or fix",
   sideEffects: "none",
-  input: z.object({ handle: z.string().min(1) }),
+  // The campaign under review is the one a launch actually built: its id is an input, never guessed.
+  input: z.object({ handle: z.string().min(1), campaign_id: z.string().min(1) }),
   options: z.object({
     // Ad metrics settle over hours and organic insights freeze after ~7 idle days (DOMAIN.md).
     window_days: z.number().int().min(3, "compare windows of 3 days or more").max(15).default(7),
-    campaign_id: z.string().min(1).optional(),
   }),
   output: performanceReviewerOutput,
   async execute(input, ctx) {
     ctx.signal.throwIfAborted();
     const handle = input.handle.replace(/^@/, "");
     const windowDays = ctx.options.window_days;
-    const campaignId = ctx.options.campaign_id ?? `cmp_${handle}`;
+    const campaignId = input.campaign_id;
     const reportDays = windowDays * 2;
     const [videos, rows] = await Promise.all([
       ctx.trace.tool("tiktok.listVideos", { handle, limit: VIDEO_LIMIT }, () =>

@@ -14,7 +14,7 @@ export class InputResolutionError extends Error {
   }
 }
 
-/** Builds a step's input from the brief and the outputs of the steps before it. */
+/** Builds a step's input from the brief (and its params) and the outputs of the steps before it. */
 export function resolveStepInput(
   step: { key: string; inputMap?: Readonly<Record<string, string>> },
   brief: RunBrief,
@@ -27,11 +27,13 @@ export function resolveStepInput(
     const found =
       path.source === "brief"
         ? valueAtPath(brief, [path.field])
-        : Object.hasOwn(outputs, path.stepKey)
-          ? valueAtPath(outputs[path.stepKey], path.path)
-          : { found: false as const };
-    // An optional brief field (notes) that is absent is fine; the agent's schema decides.
-    if (!found.found && path.source !== "brief") throw new InputResolutionError(step.key, field, raw);
+        : path.source === "params"
+          ? valueAtPath(brief.params ?? {}, [path.field])
+          : Object.hasOwn(outputs, path.stepKey)
+            ? valueAtPath(outputs[path.stepKey], path.path)
+            : { found: false as const };
+    // An optional brief field (notes) or param that is absent is fine; the agent's schema decides.
+    if (!found.found && path.source === "step") throw new InputResolutionError(step.key, field, raw);
     if (found.found && found.value !== undefined) input[field] = found.value;
   }
   return input;

@@ -7,6 +7,7 @@ import { createMockLlm } from "../llm/mock.ts";
 import type { LlmPort } from "../llm/port.ts";
 import { type RunBrief, runBriefSchema } from "../workflow/brief.ts";
 import { toDagJson } from "../workflow/dag-json.ts";
+import { parseRunParams } from "../workflow/params.ts";
 import type { WorkflowDef } from "../workflow/types.ts";
 import { type ApprovalDecision, approvalDecisionEvent } from "./approvals.ts";
 import { DEFAULT_RETRY, type DriveDeps, driveRun, type RetryPolicy } from "./drive-run.ts";
@@ -47,7 +48,10 @@ export interface RunWorkflowInlineOptions extends InlineRunDeps {
 export async function runWorkflowInline(options: RunWorkflowInlineOptions): Promise<string | null> {
   const deps = withDefaults(options);
   const runId = options.workflowRunId ?? randomUUID();
-  const brief = runBriefSchema.parse(options.brief);
+  const brief = runBriefSchema.parse({
+    ...options.brief,
+    params: parseRunParams(options.workflow, options.brief.params),
+  });
   await deps.store.commit(runId, [
     {
       type: "run_created",

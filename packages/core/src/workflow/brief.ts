@@ -23,5 +23,7 @@ export const runBriefSchema = z.object({
   /** The workflow slug a brief asks for; absent for ad-hoc runs. */
   outcome: z.string().optional(),
   notes: z.string().max(4000, "notes must be at most 4000 characters").optional(),
+  /** The workflow's params, already validated against its `params` schema when the run started. */
+  params: z.record(z.string(), z.json()).optional(),
 });
 export type RunBrief = z.infer<typeof runBriefSchema>;

@@ -20,12 +20,17 @@ export const dagJsonSchema = z.object({
       targetOutputField: z.string().optional(),
     }),
   ),
+  /** The workflow's params as JSON Schema (draft 2020-12), the input side of its zod schema. */
+  params: z.record(z.string(), z.json()).optional(),
+  paramsFromLatestRun: z
+    .record(z.string(), z.object({ workflow: z.string(), path: z.templateLiteral([z.string(), ".output.", z.string()]) }))
+    .optional(),
 });
 export type DagJson = z.infer<typeof dagJsonSchema>;
 
 /** A workflow's steps as plain JSON. `fromDagJson(toDagJson(def))` gives back an equal definition. */
 export function toDagJson(def: WorkflowDef): DagJson {
-  return {
+  const json: DagJson = {
     version: 1,
     steps: def.steps.map((step) => {
       const json: DagJson["steps"][number] = { key: step.key, agentName: step.agentName, label: step.label };
@@ -37,6 +42,14 @@ export function toDagJson(def: WorkflowDef): DagJson {
       return json;
     }),
   };
+  if (def.params) json.params = paramsJsonSchema(def.params);
+  if (def.paramsFromLatestRun) json.paramsFromLatestRun = structuredClone(def.paramsFromLatestRun);
+  return json;
+}
+
+/** A params schema as the JSON Schema of what a caller sends (the dashboard renders its form from it). */
+export function paramsJsonSchema(params: z.ZodObject): Record<string, z.core.util.JSONType> {
+  return z.toJSONSchema(params, { io: "input", unrepresentable: "any" }) as Record<string, z.core.util.JSONType>;
 }
 
 /** Rebuilds (and re-validates) a workflow from stored JSON; bad JSON is a WorkflowDefinitionError. */
@@ -62,8 +75,21 @@ export function fromDagJson(
     for (const key of ["dependsOn", "inputMap", "options", "maxAttempts", "targetOutputField"] as const)
       if (step[key] === undefined) delete step[key];
   }
-  return defineWorkflow<string>(
-    { slug: stored.slug, name: stored.name, description: stored.description, steps },
-    registry,
-  );
+  const def: WorkflowDef = { slug: stored.slug, name: stored.name, description: stored.description, steps };
+  if (parsed.data.params) def.params = paramsFromJsonSchema(stored.slug, parsed.data.params);
+  if (parsed.data.paramsFromLatestRun) def.paramsFromLatestRun = parsed.data.paramsFromLatestRun;
+  return defineWorkflow<string>(def, registry);
+}
+
+function paramsFromJsonSchema(slug: string, json: Record<string, unknown>): z.ZodObject {
+  let schema: z.ZodType | undefined;
+  try {
+    schema = z.fromJSONSchema(json as z.core.JSONSchema.JSONSchema);
+  } catch {
+    // Reported below like any other schema that is not an object's.
+  }
+  if (schema instanceof z.ZodObject) return schema;
+  throw new WorkflowDefinitionError(slug, [
+    { code: "invalid_dag_json", message: "dag.params: must be the JSON Schema of an object" },
+  ]);
 }

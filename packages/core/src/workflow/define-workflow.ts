@@ -52,10 +52,17 @@ export function validateWorkflow(
   const outputs = stepOutputSchemas(steps, registry);
   for (const step of steps) {
     problems.push(
-      ...checkStep(step, { registry, ancestors: ancestors.get(step.key) ?? new Set(), outputs, steps }),
+      ...checkStep(step, {
+        registry,
+        ancestors: ancestors.get(step.key) ?? new Set(),
+        outputs,
+        steps,
+        params: def.params,
+      }),
     );
   }
   problems.push(...checkSynthesis(steps, ancestors));
+  problems.push(...checkParamsFromLatestRun(def));
   return problems;
 }
 
@@ -64,6 +71,7 @@ interface StepCheckContext {
   ancestors: Set<string>;
   outputs: Map<string, z.ZodObject>;
   steps: readonly WorkflowStepDef[];
+  params: z.ZodObject | undefined;
 }
 
 function checkStep(step: WorkflowStepDef, ctx: StepCheckContext): WorkflowProblem[] {
@@ -94,7 +102,7 @@ function checkStep(step: WorkflowStepDef, ctx: StepCheckContext): WorkflowProble
       problems.push(
         problem(
           "input_path_malformed",
-          `input "${field}": "${raw}" is not brief.<field> or <step>.output.<path>`,
+          `input "${field}": "${raw}" is not brief.<field>, params.<field> or <step>.output.<path>`,
         ),
       );
       continue;
@@ -103,6 +111,13 @@ function checkStep(step: WorkflowStepDef, ctx: StepCheckContext): WorkflowProble
       if (!(path.field in runBriefSchema.shape))
         problems.push(
           problem("input_path_not_found", `input "${field}": the brief has no field "${path.field}"`),
+        );
+      continue;
+    }
+    if (path.source === "params") {
+      if (!ctx.params || !(path.field in ctx.params.shape))
+        problems.push(
+          problem("input_path_not_found", `input "${field}": the workflow declares no param "${path.field}"`),
         );
       continue;
     }
@@ -189,6 +204,19 @@ function checkSynthesis(
       stepKey: step.key,
       message: `step cannot reach the synthesis step "${synthesis.key}"`,
     });
+  }
+  return problems;
+}
+
+function checkParamsFromLatestRun(def: WorkflowDef): WorkflowProblem[] {
+  const problems: WorkflowProblem[] = [];
+  for (const [field, source] of Object.entries(def.paramsFromLatestRun ?? {})) {
+    const problem = (message: string) =>
+      problems.push({ code: "params_source_invalid", message: `param "${field}": ${message}` });
+    if (!def.params || !(field in def.params.shape)) problem("is not a field of the workflow's params");
+    if (!IDENTIFIER.test(source.workflow)) problem(`"${source.workflow}" is not a workflow slug`);
+    if (parseInputPath(source.path)?.source !== "step")
+      problem(`"${source.path}" is not <step>.output.<path>`);
   }
   return problems;
 }

@@ -3,18 +3,19 @@ import { z } from "zod";
 /** A parsed `inputMap` value. */
 export type ParsedInputPath =
   | { source: "brief"; field: string }
+  | { source: "params"; field: string }
   | { source: "step"; stepKey: string; path: readonly string[] };
 
 const SEGMENT = /^[A-Za-z_][A-Za-z0-9_]*$|^\d+$/;
 
-/** Parses `brief.<field>` or `<stepKey>.output.<path>`; undefined when malformed. */
+/** Parses `brief.<field>`, `params.<field>` or `<stepKey>.output.<path>`; undefined when malformed. */
 export function parseInputPath(raw: string): ParsedInputPath | undefined {
   const segments = raw.split(".");
   if (segments.some((s) => !SEGMENT.test(s))) return undefined;
   const [head, second, ...rest] = segments;
-  if (head === "brief" && second !== undefined && rest.length === 0)
-    return { source: "brief", field: second };
-  if (head !== undefined && head !== "brief" && second === "output" && rest.length > 0)
+  if ((head === "brief" || head === "params") && second !== undefined && rest.length === 0)
+    return { source: head, field: second };
+  if (head !== undefined && head !== "brief" && head !== "params" && second === "output" && rest.length > 0)
     return { source: "step", stepKey: head, path: rest };
   return undefined;
 }

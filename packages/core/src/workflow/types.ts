@@ -1,5 +1,10 @@
-/** Where a step's input comes from: a brief field, or a path into an ancestor step's output. */
-export type InputPath<K extends string = string> = `brief.${string}` | `${K}.output.${string}`;
+import type { z } from "zod";
+
+/** Where a step's input comes from: a brief field, a run parameter, or a path into an ancestor step's output. */
+export type InputPath<K extends string = string> =
+  | `brief.${string}`
+  | `params.${string}`
+  | `${K}.output.${string}`;
 
 /**
  * One node of a workflow DAG. `K` is the union of the workflow's step keys, so a `dependsOn` or
@@ -28,4 +33,24 @@ export interface WorkflowDef<K extends string = string> {
   name: string;
   description: string;
   steps: readonly WorkflowStepDef<K>[];
+  /**
+   * Per-run inputs a brief or an ad-hoc run passes (a competitor list, a campaign id, a budget),
+   * read in an inputMap as `params.<field>`. Validated when the run starts; the dashboard renders
+   * its form from this schema.
+   */
+  params?: z.ZodObject;
+  /**
+   * Params that, when a run does not pass them, come from the latest succeeded run of another
+   * workflow about the same handle: `{ campaignId: { workflow: "campaign_launch", path:
+   * "campaign.output.campaign.id" } }`. A run that can find none fails to start, naming the param.
+   */
+  paramsFromLatestRun?: Readonly<Record<string, LatestRunSource>>;
+}
+
+/** Where a param comes from when a run leaves it out: a value of another workflow's latest run. */
+export interface LatestRunSource {
+  /** The slug of the workflow whose latest succeeded run (same handle) is read. */
+  workflow: string;
+  /** `<stepKey>.output.<path>` in that run. */
+  path: `${string}.output.${string}`;
 }

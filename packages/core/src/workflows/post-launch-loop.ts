@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { defineWorkflow } from "../workflow/define-workflow.ts";
 import { SYNTHESIS_NODE } from "../workflow/nodes.ts";
 
@@ -7,12 +8,22 @@ export const POST_LAUNCH_LOOP = defineWorkflow({
   name: "Post-launch loop",
   description:
     "Reviews organic and paid performance over the last 7 days against the 7 before, re-checks the account and its niche's trends, and plans the next round of content.",
+  params: z.object({
+    campaignId: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9_-]{1,64}$/, "campaignId must be 1–64 letters, digits, _ or -")
+      .describe("The campaign to review. Empty: the one the latest campaign launch for this handle built."),
+  }),
+  paramsFromLatestRun: {
+    campaignId: { workflow: "campaign_launch", path: "campaign.output.campaign.id" },
+  },
   steps: [
     {
       key: "performance",
       agentName: "performance_reviewer",
       label: "Performance review",
-      inputMap: { handle: "brief.handle" },
+      inputMap: { handle: "brief.handle", campaign_id: "params.campaignId" },
       options: { window_days: 7 },
     },
     {

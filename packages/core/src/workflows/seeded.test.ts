@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { AGENT_REGISTRY } from "../agents/index.ts";
 import { createMockLlm } from "../llm/mock.ts";
 import { resumeWorkflowInline } from "../runner/run-workflow-inline.ts";
 import { TEST_NOW } from "../testing/agent-context.ts";
 import { runToCompletion } from "../testing/run-helpers.ts";
 import { WorkflowDefinitionError } from "../workflow/errors.ts";
+import { schemaAtPath } from "../workflow/input-path.ts";
 import { CAMPAIGN_LAUNCH } from "./campaign-launch.ts";
 import { POST_LAUNCH_LOOP } from "./post-launch-loop.ts";
 import { PROFILE_AUDIT } from "./profile-audit.ts";
@@ -56,12 +59,36 @@ describe("seeded workflows, end to end in mock mode", () => {
     for (const tag of kept) expect(campaignSection).toMatch(new RegExp(`#${tag}\\b`));
   });
 
-  it("post_launch_loop compares the windows and plans the next round", async () => {
-    const { report, state } = await runToCompletion(POST_LAUNCH_LOOP, { now });
+  it("post_launch_loop reviews the campaign it is given, compares the windows and plans the next round", async () => {
+    const { report, state } = await runToCompletion(POST_LAUNCH_LOOP, {
+      now,
+      brief: { handle: "lakucosmetics", targetType: "brand", params: { campaignId: " cmp_spring " } },
+    });
     expect(state.status).toBe("succeeded");
-    const review = state.steps.performance?.output as { verdict: string; window_days: number };
+    expect(state.brief.params).toEqual({ campaignId: "cmp_spring" });
+    const review = state.steps.performance?.output as {
+      verdict: string;
+      window_days: number;
+      ads: { campaign_id: string };
+    };
+    expect(review.ads.campaign_id).toBe("cmp_spring");
     expect(review.window_days).toBe(7);
     expect(report?.toLowerCase()).toContain(review.verdict);
+  });
+
+  it("post_launch_loop refuses to start without a campaign to review, naming the param", async () => {
+    await expect(runToCompletion(POST_LAUNCH_LOOP, { now })).rejects.toThrow(
+      expect.objectContaining({ code: "invalid_params", field: "params.campaignId" }),
+    );
+  });
+
+  it("post_launch_loop reads its default campaign from where campaign_launch outputs it", () => {
+    const source = POST_LAUNCH_LOOP.paramsFromLatestRun?.campaignId;
+    const launch = SEEDED_WORKFLOWS.find((w) => w.slug === source?.workflow);
+    const [stepKey, , ...path] = source?.path.split(".") ?? [];
+    const step = launch?.steps.find((s) => s.key === stepKey);
+    const output = step && AGENT_REGISTRY.get(step.agentName)?.output;
+    expect(output && schemaAtPath(output, path)).toBeInstanceOf(z.ZodString);
   });
 
   it("gives the same report for the same handle and clock (deterministic mock mode)", async () => {
