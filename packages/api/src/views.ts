@@ -1,4 +1,5 @@
 import type { RunState, TraceEntry } from "@tiktok-army/core";
+import { definitionVersion } from "@tiktok-army/db";
 
 /** What the API shows of a run: its DAG with each step's status and timings, not the steps' data. */
 export function runView(state: RunState, usage: RunUsage = { tokens: 0, costUsd: 0 }) {
@@ -6,6 +7,8 @@ export function runView(state: RunState, usage: RunUsage = { tokens: 0, costUsd:
     id: state.id,
     workflowSlug: state.workflowSlug,
     workflowName: state.workflowName,
+    /** The version of the definition this run started with (its DAG snapshot's hash). */
+    definitionVersion: definitionVersion(state.dag),
     brief: state.brief,
     status: state.status,
     report: state.report ?? null,

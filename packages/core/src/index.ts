@@ -31,6 +31,7 @@ export {
   type WorkflowProblem,
   type WorkflowProblemCode,
 } from "./workflow/errors.ts";
+export { parseInputPath, schemaAtPath, valueAtPath } from "./workflow/input-path.ts";
 export { parseRunParams, type RunParams, RunParamsError } from "./workflow/params.ts";
 export { APPROVAL_NODE, approvalOptionsSchema, SYNTHESIS_NODE } from "./workflow/nodes.ts";
 export { stepOutputSchemas } from "./workflow/step-schemas.ts";

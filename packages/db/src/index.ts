@@ -20,6 +20,7 @@ export {
   expireApprovals,
   retryStep,
   runOfWorkspace,
+  runParamsInputSchema,
   type StartRunInput,
   startAdHocRunSchema,
   startRun,
@@ -27,5 +28,12 @@ export {
   startRunInputSchema,
 } from "./runs.ts";
 export { executeStepJob, type RunningWorkers, startWorkers, type WorkerOptions } from "./worker.ts";
-export { getWorkflow, listWorkflows, materialiseWorkflow } from "./workflows.ts";
+export {
+  definitionVersion,
+  getWorkflow,
+  listWorkflows,
+  materialiseWorkflow,
+  runnableWorkflow,
+  type WorkflowListing,
+} from "./workflows.ts";
 export { createWorkspaceWithKey, hashApiKey, workspaceForKey } from "./workspaces.ts";

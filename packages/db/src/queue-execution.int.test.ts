@@ -38,7 +38,12 @@ describe("runs through the Postgres queue with two worker processes", () => {
   it("completes profile_audit and post_launch_loop runs, sharing the steps between both workers", async () => {
     const starts = await Promise.all(
       ["profile_audit", "post_launch_loop", "profile_audit", "post_launch_loop"].map((slug) =>
-        startRun(api.store, workspaceId, { slug, handle: "lakucosmetics", targetType: "brand" }),
+        startRun(api.store, workspaceId, {
+          slug,
+          handle: "lakucosmetics",
+          targetType: "brand",
+          ...(slug === "post_launch_loop" && { params: { campaignId: "cmp_spring" } }),
+        }),
       ),
     );
     for (const { runId } of starts) {

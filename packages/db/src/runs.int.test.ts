@@ -12,7 +12,6 @@ import { cancelRun, expireApprovals, retryStep, startRun } from "./runs.ts";
 import { createTestDatabase } from "./testing/test-database.ts";
 import { waitFor } from "./testing/wait.ts";
 import { failAbandonedStep } from "./worker.ts";
-import { listWorkflows } from "./workflows.ts";
 import { createWorkspaceWithKey } from "./workspaces.ts";
 
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -67,29 +66,6 @@ afterAll(async () => {
 });
 
 describe("starting runs", () => {
-  it("lists the seeded workflows, storing a workflow's row at its first run without hiding the others", async () => {
-    const { workspace } = await createWorkspaceWithKey(engine.prisma, "fresh");
-    expect((await listWorkflows(engine.prisma, workspace.id)).map((w) => w.slug)).toEqual([
-      "profile_audit",
-      "campaign_launch",
-      "post_launch_loop",
-    ]);
-    expect(await engine.prisma.workflow.count({ where: { workspaceId: workspace.id } })).toBe(0);
-    const { runId } = await startRun(engine.store, workspace.id, {
-      slug: "post_launch_loop",
-      handle: "lakucosmetics",
-      targetType: "brand",
-    });
-    expect(await engine.prisma.workflow.count({ where: { workspaceId: workspace.id } })).toBe(1);
-    // The stored one first; the seeded ones not stored yet stay listed.
-    expect((await listWorkflows(engine.prisma, workspace.id)).map((w) => w.slug)).toEqual([
-      "post_launch_loop",
-      "profile_audit",
-      "campaign_launch",
-    ]);
-    expect((await finished(runId)).status).toBe("succeeded");
-  });
-
   it("runs a brief's workflow with the brief snapshotted on the run", async () => {
     const brief = await createBrief(engine.prisma, workspaceId, {
       handle: "@lakucosmetics",
@@ -268,9 +244,10 @@ describe("cancelling", () => {
 describe("approval expiry", () => {
   it("ends a run as rejected when its approval expires unanswered", async () => {
     const { workspace } = await createWorkspaceWithKey(engine.prisma, "expiry");
-    // The workspace's own campaign_launch, whose gate expires after an hour.
+    // A workflow only this workspace's database holds: campaign_launch with a gate that expires after an hour.
     const timed = {
       ...CAMPAIGN_LAUNCH,
+      slug: "campaign_launch_timed",
       steps: CAMPAIGN_LAUNCH.steps.map((s) =>
         s.key === "approve_hashtags" ? { ...s, options: { expires_in_hours: 1 } } : s,
       ),
@@ -286,7 +263,7 @@ describe("approval expiry", () => {
       },
     });
     const { runId } = await startRun(engine.store, workspace.id, {
-      slug: "campaign_launch",
+      slug: timed.slug,
       handle: "lakucosmetics",
       targetType: "brand",
     });

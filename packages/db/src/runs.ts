@@ -4,23 +4,32 @@ import {
   ApprovalValueError,
   approvalDecisionEvent,
   handleSchema,
+  parseRunParams,
   type RunBrief,
+  type RunParams,
+  RunParamsError,
   RunTransitionError,
   runBriefSchema,
   TARGET_TYPES,
   toDagJson,
+  valueAtPath,
+  type WorkflowDef,
 } from "@tiktok-army/core";
 import { z } from "zod";
+import type { Tx } from "./client.ts";
 import { DataError, notFound } from "./errors.ts";
 import { type PgRunStore, TX_OPTIONS } from "./run-store.ts";
-import { materialiseWorkflow } from "./workflows.ts";
+import { materialiseWorkflow, runnableWorkflow } from "./workflows.ts";
 
 const slugSchema = z
   .string()
   .regex(/^[a-z][a-z0-9_]*$/, "slug must be lower_snake_case")
   .max(64);
 
-/** Start a run from a stored brief... */
+/** A run's params as sent: any JSON object, checked against the workflow's params schema at start. */
+export const runParamsInputSchema = z.record(z.string(), z.json());
+
+/** Start a run from a stored brief (its params included)... */
 export const startRunFromBriefSchema = z
   .object({ slug: slugSchema, briefId: z.uuid("briefId must be a UUID") })
   .strict();
@@ -31,6 +40,7 @@ export const startAdHocRunSchema = z
     handle: handleSchema,
     targetType: z.enum(TARGET_TYPES),
     notes: z.string().max(4000, "notes must be at most 4000 characters").optional(),
+    params: runParamsInputSchema.optional(),
   })
   .strict();
 export const startRunInputSchema = z.union([startRunFromBriefSchema, startAdHocRunSchema]);
@@ -52,9 +62,11 @@ export async function startRun(
       : parseInput(startAdHocRunSchema, input);
   const runId = randomUUID();
   await store.prisma.$transaction(async (tx) => {
+    const def = await runnableWorkflow(tx, workspaceId, parsed.slug, store.registry);
     let brief: RunBrief;
     let briefId: string | undefined;
     let brandId: string | undefined;
+    let params: unknown;
     if ("briefId" in parsed) {
       const row = await tx.brief.findFirst({ where: { id: parsed.briefId, workspaceId } });
       if (!row) throw new DataError("not_found", `No brief with id '${parsed.briefId}'`, "briefId");
@@ -72,11 +84,16 @@ export async function startRun(
       });
       briefId = row.id;
       brandId = row.brandId ?? undefined;
+      params = row.params ?? undefined;
     } else {
       brief = { handle: parsed.handle, targetType: parsed.targetType, notes: parsed.notes };
+      params = parsed.params;
     }
-    const workflow = await materialiseWorkflow(tx, workspaceId, parsed.slug, store.registry);
-    const dag = toDagJson(workflow.def);
+    params = await withLatestRunParams(tx, workspaceId, def, brief.handle, params);
+    brief = { ...brief, params: runParams(def, params) };
+    const workflowId = await materialiseWorkflow(tx, workspaceId, def);
+    const workflow = { id: workflowId, def };
+    const dag = toDagJson(def);
     await tx.workflowRun.create({
       data: {
         id: runId,
@@ -109,6 +126,64 @@ export async function startRun(
     );
   }, TX_OPTIONS);
   return { runId };
+}
+
+/** The run's params checked against its workflow, as the data layer's error when refused. */
+export function runParams(
+  def: WorkflowDef,
+  params: unknown,
+  options?: Parameters<typeof parseRunParams>[2],
+): RunParams | undefined {
+  try {
+    return parseRunParams(def, params, options);
+  } catch (error) {
+    if (error instanceof RunParamsError) throw new DataError("invalid_input", error.message, error.field);
+    throw error;
+  }
+}
+
+/**
+ * Fills the params a run left out that its workflow takes from the latest succeeded run of another
+ * workflow about the same handle (post_launch_loop reviews the campaign the last launch built).
+ */
+async function withLatestRunParams(
+  tx: Tx,
+  workspaceId: string,
+  def: WorkflowDef,
+  handle: string,
+  given: unknown,
+): Promise<unknown> {
+  const sources = Object.entries(def.paramsFromLatestRun ?? {});
+  if (sources.length === 0 || (given !== undefined && (typeof given !== "object" || given === null)))
+    return given;
+  const params: Record<string, unknown> = { ...(given as Record<string, unknown> | undefined) };
+  for (const [field, source] of sources) {
+    if (params[field] !== undefined && params[field] !== "") continue;
+    const [stepKey = "", , ...path] = source.path.split(".");
+    const step = await tx.stepRun.findFirst({
+      where: {
+        stepKey,
+        status: "succeeded",
+        run: {
+          workspaceId,
+          workflowSlug: source.workflow,
+          status: "succeeded",
+          brief: { path: ["handle"], equals: handle },
+        },
+      },
+      orderBy: { finishedAt: "desc" },
+      select: { output: true },
+    });
+    const found = step ? valueAtPath(step.output, path) : { found: false as const };
+    if (!found.found)
+      throw new DataError(
+        "invalid_input",
+        `params.${field}: no succeeded ${source.workflow} run for @${handle} to take it from; give ${field}`,
+        `params.${field}`,
+      );
+    params[field] = found.value;
+  }
+  return params;
 }
 
 /** Loads a run of this workspace or throws not_found (another workspace's run is not found either). */

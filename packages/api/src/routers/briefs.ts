@@ -1,5 +1,5 @@
 import { SEEDED_WORKFLOWS_BY_SLUG } from "@tiktok-army/core";
-import { BRIEF_OUTCOMES, createBrief, listBriefs } from "@tiktok-army/db";
+import { BRIEF_OUTCOMES, createBrief, listBriefs, runParamsInputSchema } from "@tiktok-army/db";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { protectedProcedure } from "../trpc.ts";
@@ -10,6 +10,7 @@ const briefView = (b: Awaited<ReturnType<typeof createBrief>>) => ({
   targetType: b.targetType,
   outcome: b.outcome,
   notes: b.notes,
+  params: (b.params ?? null) as Record<string, unknown> | null,
   createdAt: b.createdAt.toISOString(),
 });
 
@@ -29,6 +30,7 @@ export const briefsRouter = {
         targetType: z.string().max(32),
         outcome: z.string().max(64),
         notes: z.string().max(4000, "notes must be at most 4000 characters").optional(),
+        params: runParamsInputSchema.optional(),
       }),
     )
     .mutation(async ({ ctx, input }) =>

@@ -6,10 +6,36 @@ import { createLlm, llmConfigFromEnv } from "../llm/index.ts";
 import { InMemoryRunStore } from "../runner/memory-store.ts";
 import { resumeWorkflowInline, runWorkflowInline } from "../runner/run-workflow-inline.ts";
 import { runBriefSchema, TARGET_TYPES } from "../workflow/brief.ts";
+import { parseRunParams, RunParamsError } from "../workflow/params.ts";
+import type { WorkflowDef } from "../workflow/types.ts";
 import { SEEDED_WORKFLOWS_BY_SLUG } from "../workflows/seeded.ts";
 
+function parseParam(raw: string): [string, unknown] {
+  const at = raw.indexOf("=");
+  if (at < 1) {
+    console.error(`--param takes name=value, not "${raw}"`);
+    process.exit(2);
+  }
+  const value = raw.slice(at + 1);
+  try {
+    return [raw.slice(0, at), JSON.parse(value)];
+  } catch {
+    return [raw.slice(0, at), value];
+  }
+}
+
+/** The params a workflow takes, one line each, for the error of a run started without them. */
+function paramsHint(workflow: WorkflowDef): string {
+  const fields = Object.entries(workflow.params?.shape ?? {});
+  const lines = fields.map(([name, schema]) =>
+    `  --param ${name}=...  ${schema.description ?? ""}`.trimEnd(),
+  );
+  return lines.length > 0 ? `${workflow.slug} takes:\n${lines.join("\n")}` : "";
+}
+
 const usage = `usage: pnpm demo --handle <tiktok handle> [--workflow profile_audit|campaign_launch|post_launch_loop]
-                 [--target-type ${TARGET_TYPES.join("|")}] [--notes <text>] [--auto-approve]`;
+                 [--target-type ${TARGET_TYPES.join("|")}] [--notes <text>] [--param name=value ...] [--auto-approve]
+       a param's value is read as JSON when it parses (--param 'competitors=["a","b"]'), else as text`;
 
 const { values } = parseArgs({
   args: process.argv.slice(2).filter((a) => a !== "--"),
@@ -18,6 +44,7 @@ const { values } = parseArgs({
     workflow: { type: "string", default: "profile_audit" },
     "target-type": { type: "string", default: "brand" },
     notes: { type: "string" },
+    param: { type: "string", multiple: true, default: [] },
     "auto-approve": { type: "boolean", default: false },
     help: { type: "boolean", default: false },
   },
@@ -38,11 +65,21 @@ const brief = runBriefSchema.safeParse({
   handle: values.handle,
   targetType: values["target-type"],
   notes: values.notes,
+  params: values.param.length > 0 ? Object.fromEntries(values.param.map(parseParam)) : undefined,
 });
 if (!brief.success) {
   console.error(z.prettifyError(brief.error));
   process.exit(2);
 }
+const params = (() => {
+  try {
+    return parseRunParams(workflow, brief.data.params);
+  } catch (error) {
+    if (!(error instanceof RunParamsError)) throw error;
+    console.error(`${error.message}\n${paramsHint(workflow)}`);
+    process.exit(2);
+  }
+})();
 const llmConfig = llmConfigFromEnv(process.env);
 const llm = createLlm(llmConfig);
 const store = new InMemoryRunStore();
@@ -51,7 +88,7 @@ const runId = `cli-${Date.now()}`;
 let report = await runWorkflowInline({
   workspaceId: "local",
   workflow,
-  brief: brief.data,
+  brief: { ...brief.data, params },
   store,
   llm,
   workflowRunId: runId,

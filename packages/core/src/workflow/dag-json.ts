@@ -23,7 +23,10 @@ export const dagJsonSchema = z.object({
   /** The workflow's params as JSON Schema (draft 2020-12), the input side of its zod schema. */
   params: z.record(z.string(), z.json()).optional(),
   paramsFromLatestRun: z
-    .record(z.string(), z.object({ workflow: z.string(), path: z.templateLiteral([z.string(), ".output.", z.string()]) }))
+    .record(
+      z.string(),
+      z.object({ workflow: z.string(), path: z.templateLiteral([z.string(), ".output.", z.string()]) }),
+    )
     .optional(),
 });
 export type DagJson = z.infer<typeof dagJsonSchema>;
@@ -49,7 +52,10 @@ export function toDagJson(def: WorkflowDef): DagJson {
 
 /** A params schema as the JSON Schema of what a caller sends (the dashboard renders its form from it). */
 export function paramsJsonSchema(params: z.ZodObject): Record<string, z.core.util.JSONType> {
-  return z.toJSONSchema(params, { io: "input", unrepresentable: "any" }) as Record<string, z.core.util.JSONType>;
+  return z.toJSONSchema(params, { io: "input", unrepresentable: "any" }) as Record<
+    string,
+    z.core.util.JSONType
+  >;
 }
 
 /** Rebuilds (and re-validates) a workflow from stored JSON; bad JSON is a WorkflowDefinitionError. */

@@ -23,13 +23,30 @@ export class RunParamsError extends Error {
  * @example
  * parseRunParams(COMPETITOR_SCAN, { competitors: ["@rival"] }); // { competitors: ["rival"] }
  */
-export function parseRunParams(workflow: Pick<WorkflowDef, "slug" | "params">, params: unknown): RunParams | undefined {
+export function parseRunParams(
+  workflow: Pick<WorkflowDef, "slug" | "params" | "paramsFromLatestRun">,
+  params: unknown,
+  options: { beforeLatestRunFill?: boolean } = {},
+): RunParams | undefined {
   const empty = params === undefined || (isPlainObject(params) && Object.keys(params).length === 0);
   if (!workflow.params) {
     if (empty) return undefined;
     throw new RunParamsError("params", `workflow "${workflow.slug}" takes no params`);
   }
-  const parsed = workflow.params.safeParse(params ?? {});
+  // A brief is checked before its run fills params from the latest run: those may be missing then.
+  const deferred = options.beforeLatestRunFill ? Object.keys(workflow.paramsFromLatestRun ?? {}) : [];
+  const schema =
+    deferred.length > 0
+      ? workflow.params.extend(
+          Object.fromEntries(
+            deferred.flatMap((f) => {
+              const field = workflow.params?.shape[f];
+              return field ? [[f, field.optional()]] : [];
+            }),
+          ),
+        )
+      : workflow.params;
+  const parsed = schema.safeParse(params ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = ["params", ...(issue?.path ?? [])].join(".");

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "briefs" ADD COLUMN     "params" JSONB;
