@@ -56,6 +56,7 @@ export function validateWorkflow(
     );
   }
   problems.push(...checkSynthesis(steps, ancestors));
+  problems.push(...checkReadsAroundApproval(steps, ancestors));
   return problems;
 }
 
@@ -189,6 +190,36 @@ function checkSynthesis(
       stepKey: step.key,
       message: `step cannot reach the synthesis step "${synthesis.key}"`,
     });
+  }
+  return problems;
+}
+
+/**
+ * A step downstream of a gate must read the gate's value, not the field the gate reviews: reading
+ * `<reviewed>.output.<field>` there ignores the human's edit. Steps not downstream of the gate may read
+ * the field: they run before or alongside the decision, and the proposal is all there is for them.
+ */
+function checkReadsAroundApproval(
+  steps: readonly WorkflowStepDef[],
+  ancestors: Map<string, Set<string>>,
+): WorkflowProblem[] {
+  const problems: WorkflowProblem[] = [];
+  for (const gate of steps) {
+    const [reviewed, ...others] = gate.dependsOn ?? [];
+    const field = gate.targetOutputField;
+    if (gate.agentName !== APPROVAL_NODE || !field || reviewed === undefined || others.length > 0) continue;
+    for (const step of steps) {
+      if (!ancestors.get(step.key)?.has(gate.key)) continue;
+      for (const [input, raw] of Object.entries(step.inputMap ?? {})) {
+        const path = parseInputPath(raw);
+        if (path?.source !== "step" || path.stepKey !== reviewed || path.path[0] !== field) continue;
+        problems.push({
+          code: "reads_around_approval",
+          stepKey: step.key,
+          message: `input "${input}": "${raw}" reads around the approval gate "${gate.key}", so a human's edit is ignored; read "${[gate.key, "output", ...path.path].join(".")}" instead`,
+        });
+      }
+    }
   }
   return problems;
 }

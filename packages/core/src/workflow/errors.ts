@@ -18,6 +18,7 @@ export type WorkflowProblemCode =
   | "multiple_synthesis"
   | "synthesis_unreachable"
   | "side_effect_without_approval"
+  | "reads_around_approval"
   | "invalid_dag_json";
 
 export interface WorkflowProblem {
