@@ -296,6 +296,87 @@ describe("defineWorkflow", () => {
     });
   });
 
+  describe("input types", () => {
+    const typed = new AgentRegistry([
+      fakeAgent({
+        name: "typed",
+        output: z.object({
+          followers: z.number().int(),
+          engagement: z.number(),
+          tier: z.enum(["nano", "micro"]),
+          tags: z.array(z.string()),
+          stats: z.object({ score: z.number(), label: z.string(), extra: z.boolean() }),
+          stats_as_text: z.object({ score: z.string(), label: z.string() }),
+          note: z.string().optional(),
+        }),
+      }),
+      fakeAgent({
+        name: "reader",
+        input: z.object({
+          text: z.string(),
+          amount: z.number().optional(),
+          tags: z.array(z.string()).optional(),
+          stats: z.object({ score: z.number(), label: z.string() }).optional(),
+        }),
+      }),
+    ]);
+    const reader = (inputMap: Record<string, string>) =>
+      validateWorkflow(
+        {
+          slug: "test",
+          name: "Test",
+          description: "",
+          steps: [
+            { key: "typed", agentName: "typed", label: "T" },
+            { key: "reader", agentName: "reader", label: "R", dependsOn: ["typed"], inputMap },
+          ],
+        } as WorkflowDef,
+        typed,
+      );
+
+    it("refuses a number mapped into a string input, naming the input, the path and both types", () => {
+      expect(reader({ text: "typed.output.engagement" })).toEqual([
+        {
+          code: "input_type_mismatch",
+          stepKey: "reader",
+          message:
+            'input "text": "typed.output.engagement" is number, but agent reader\'s input "text" takes string',
+        },
+      ]);
+    });
+
+    it("accepts a string enum into a string, an integer into a number, string arrays and compatible objects", () => {
+      expect(
+        reader({
+          text: "typed.output.tier",
+          amount: "typed.output.followers",
+          tags: "typed.output.tags",
+          stats: "typed.output.stats",
+        }),
+      ).toEqual([]);
+      expect(reader({ text: "brief.targetType" })).toEqual([]);
+    });
+
+    it("refuses an optional value, from a step or the brief, for an input that requires one", () => {
+      for (const path of ["typed.output.note", "brief.notes"])
+        expect(reader({ text: path })).toContainEqual(
+          expect.objectContaining({
+            code: "input_type_mismatch",
+            message: expect.stringContaining(`"${path}" is optional string`),
+          }),
+        );
+    });
+
+    it("says where inside an object the types differ", () => {
+      expect(reader({ text: "typed.output.tier", stats: "typed.output.stats_as_text" })).toEqual([
+        expect.objectContaining({
+          code: "input_type_mismatch",
+          message: expect.stringMatching(/takes optional object; at score it is string, not number$/),
+        }),
+      ]);
+    });
+  });
+
   it("reports every problem at once in one WorkflowDefinitionError", () => {
     const def = {
       slug: "Bad Slug",

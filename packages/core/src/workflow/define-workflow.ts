@@ -4,8 +4,9 @@ import type { AgentRegistry } from "../agents/registry.ts";
 import { ancestorsByKey } from "./ancestors.ts";
 import { runBriefSchema } from "./brief.ts";
 import { WorkflowDefinitionError, type WorkflowProblem } from "./errors.ts";
-import { parseInputPath, schemaAtPath } from "./input-path.ts";
+import { type ParsedInputPath, parseInputPath, schemaAtPath } from "./input-path.ts";
 import { APPROVAL_NODE, approvalOptionsSchema, SYNTHESIS_NODE } from "./nodes.ts";
+import { findTypeMismatch } from "./schema-compat.ts";
 import { stepOutputSchemas } from "./step-schemas.ts";
 import { findGraphProblems } from "./topo-sort.ts";
 import type { WorkflowDef, WorkflowStepDef } from "./types.ts";
@@ -57,6 +58,16 @@ export function validateWorkflow(
   }
   problems.push(...checkSynthesis(steps, ancestors));
   problems.push(...checkReadsAroundApproval(steps, ancestors));
+  // The schema of what an inputMap path reads, as the run will hold it; undefined when the path is not found.
+  const sourceSchemaOf = (path: ParsedInputPath): z.ZodType | undefined => {
+    if (path.source === "brief")
+      return Object.hasOwn(runBriefSchema.shape, path.field)
+        ? (runBriefSchema.shape as Record<string, z.ZodType>)[path.field]
+        : undefined;
+    const output = outputs.get(path.stepKey);
+    return output && schemaAtPath(output, path.path);
+  };
+  for (const step of steps) problems.push(...checkInputTypes(step, registry, sourceSchemaOf));
   return problems;
 }
 
@@ -220,6 +231,34 @@ function checkReadsAroundApproval(
         });
       }
     }
+  }
+  return problems;
+}
+
+/** Each mapped input must take the type its path holds: a number mapped into a string input fails every run. */
+function checkInputTypes(
+  step: WorkflowStepDef,
+  registry: AgentRegistry,
+  sourceSchemaOf: (path: ParsedInputPath) => z.ZodType | undefined,
+): WorkflowProblem[] {
+  const agent = registry.get(step.agentName);
+  if (!agent) return [];
+  const inputShape = agent.input.shape as Record<string, z.ZodType>;
+  const problems: WorkflowProblem[] = [];
+  for (const [field, raw] of Object.entries(step.inputMap ?? {})) {
+    const path = parseInputPath(raw);
+    const source = path && sourceSchemaOf(path);
+    const target = Object.hasOwn(inputShape, field) ? inputShape[field] : undefined;
+    const mismatch = source && target && findTypeMismatch(source, target);
+    if (!mismatch) continue; // malformed, not found and unknown fields are reported by checkStep
+    const at = mismatch.at
+      ? `; at ${mismatch.at.path} it is ${mismatch.at.source}, not ${mismatch.at.target}`
+      : "";
+    problems.push({
+      code: "input_type_mismatch",
+      stepKey: step.key,
+      message: `input "${field}": "${raw}" is ${mismatch.source}, but agent ${agent.name}'s input "${field}" takes ${mismatch.target}${at}`,
+    });
   }
   return problems;
 }

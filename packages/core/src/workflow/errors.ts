@@ -19,6 +19,7 @@ export type WorkflowProblemCode =
   | "synthesis_unreachable"
   | "side_effect_without_approval"
   | "reads_around_approval"
+  | "input_type_mismatch"
   | "invalid_dag_json";
 
 export interface WorkflowProblem {
