@@ -32,8 +32,8 @@ export {
   type WorkflowProblemCode,
 } from "./workflow/errors.ts";
 export { parseInputPath, schemaAtPath, valueAtPath } from "./workflow/input-path.ts";
-export { parseRunParams, type RunParams, RunParamsError } from "./workflow/params.ts";
 export { APPROVAL_NODE, approvalOptionsSchema, SYNTHESIS_NODE } from "./workflow/nodes.ts";
+export { parseRunParams, type RunParams, RunParamsError } from "./workflow/params.ts";
 export { stepOutputSchemas } from "./workflow/step-schemas.ts";
 export { topoSort } from "./workflow/topo-sort.ts";
 export type { InputPath, LatestRunSource, WorkflowDef, WorkflowStepDef } from "./workflow/types.ts";

@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { AgentRegistry } from "../agents/registry.ts";
 import { fakeAgent } from "../testing/fake-agent.ts";
+import { CAMPAIGN_LAUNCH } from "../workflows/campaign-launch.ts";
+import { SEEDED_WORKFLOWS } from "../workflows/seeded.ts";
 import { defineWorkflow, validateWorkflow } from "./define-workflow.ts";
 import { WorkflowDefinitionError } from "./errors.ts";
 import { APPROVAL_NODE, SYNTHESIS_NODE } from "./nodes.ts";
@@ -134,6 +136,10 @@ describe("defineWorkflow", () => {
     expect(problems([source, { ...gate, options: { expires_in_hours: 48 } }])).toEqual([]);
   });
 
+  it.each(SEEDED_WORKFLOWS)("finds no problem in the seeded workflow $slug", (workflow) => {
+    expect(validateWorkflow(workflow)).toEqual([]);
+  });
+
   it("reports duplicate step keys", () => {
     expect(problems([source, source])).toContainEqual(
       expect.objectContaining({ code: "duplicate_step_key", stepKey: "source" }),
@@ -225,6 +231,150 @@ describe("defineWorkflow", () => {
     expect(
       problems([source, gate, { ...spend, dependsOn: ["gate"], inputMap: { tags: "gate.output.tags" } }]),
     ).toEqual([]);
+  });
+
+  describe("reading around an approval gate", () => {
+    const gate: WorkflowStepDef = {
+      key: "gate",
+      agentName: APPROVAL_NODE,
+      label: "Gate",
+      dependsOn: ["source"],
+      targetOutputField: "tags",
+    };
+    const spend = (tags: string): WorkflowStepDef => ({
+      key: "spend",
+      agentName: "spender",
+      label: "Spend",
+      dependsOn: ["gate"],
+      inputMap: { tags } as WorkflowStepDef["inputMap"],
+    });
+
+    it("refuses a step after the gate that reads the reviewed field, naming the gate's path instead", () => {
+      expect(problems([source, gate, spend("source.output.tags")])).toEqual([
+        {
+          code: "reads_around_approval",
+          stepKey: "spend",
+          message: expect.stringMatching(/"source\.output\.tags".*"gate".*read "gate\.output\.tags" instead/),
+        },
+      ]);
+    });
+
+    it("refuses a campaign built from the proposed hashtags rather than the approved ones", () => {
+      const steps = CAMPAIGN_LAUNCH.steps.map((s) =>
+        s.key === "campaign"
+          ? { ...s, inputMap: { ...s.inputMap, hashtags: "content_plan.output.hashtags" as const } }
+          : s,
+      );
+      expect(validateWorkflow({ ...CAMPAIGN_LAUNCH, steps })).toEqual([
+        expect.objectContaining({ code: "reads_around_approval", stepKey: "campaign" }),
+      ]);
+    });
+
+    it("refuses a path inside the reviewed field too", () => {
+      const after = sink({ dependsOn: ["gate"], inputMap: { category: "source.output.tags.0" } });
+      expect(problems([source, gate, after])).toContainEqual(
+        expect.objectContaining({
+          code: "reads_around_approval",
+          stepKey: "sink",
+          message: expect.stringContaining('read "gate.output.tags.0" instead'),
+        }),
+      );
+    });
+
+    it("accepts reading the gate's value, and fields of the reviewed step the gate does not review", () => {
+      const after = sink({
+        dependsOn: ["gate"],
+        inputMap: { category: "source.output.category", tags: "gate.output.tags" },
+      });
+      expect(problems([source, gate, after])).toEqual([]);
+      expect(problems([source, gate, spend("gate.output.tags")])).toEqual([]);
+    });
+
+    it("lets a step that does not wait for the gate read the proposal", () => {
+      const beside = sink({ inputMap: { category: "source.output.category", tags: "source.output.tags" } });
+      expect(problems([source, gate, beside])).toEqual([]);
+    });
+  });
+
+  describe("input types", () => {
+    const typed = new AgentRegistry([
+      fakeAgent({
+        name: "typed",
+        output: z.object({
+          followers: z.number().int(),
+          engagement: z.number(),
+          tier: z.enum(["nano", "micro"]),
+          tags: z.array(z.string()),
+          stats: z.object({ score: z.number(), label: z.string(), extra: z.boolean() }),
+          stats_as_text: z.object({ score: z.string(), label: z.string() }),
+          note: z.string().optional(),
+        }),
+      }),
+      fakeAgent({
+        name: "reader",
+        input: z.object({
+          text: z.string(),
+          amount: z.number().optional(),
+          tags: z.array(z.string()).optional(),
+          stats: z.object({ score: z.number(), label: z.string() }).optional(),
+        }),
+      }),
+    ]);
+    const reader = (inputMap: Record<string, string>) =>
+      validateWorkflow(
+        {
+          slug: "test",
+          name: "Test",
+          description: "",
+          steps: [
+            { key: "typed", agentName: "typed", label: "T" },
+            { key: "reader", agentName: "reader", label: "R", dependsOn: ["typed"], inputMap },
+          ],
+        } as WorkflowDef,
+        typed,
+      );
+
+    it("refuses a number mapped into a string input, naming the input, the path and both types", () => {
+      expect(reader({ text: "typed.output.engagement" })).toEqual([
+        {
+          code: "input_type_mismatch",
+          stepKey: "reader",
+          message:
+            'input "text": "typed.output.engagement" is number, but agent reader\'s input "text" takes string',
+        },
+      ]);
+    });
+
+    it("accepts a string enum into a string, an integer into a number, string arrays and compatible objects", () => {
+      expect(
+        reader({
+          text: "typed.output.tier",
+          amount: "typed.output.followers",
+          tags: "typed.output.tags",
+          stats: "typed.output.stats",
+        }),
+      ).toEqual([]);
+      expect(reader({ text: "brief.targetType" })).toEqual([]);
+    });
+
+    it("refuses an optional value, from a step or the brief, for an input that requires one", () => {
+      for (const path of ["typed.output.note", "brief.notes"])
+        expect(reader({ text: path })).toContainEqual(
+          expect.objectContaining({
+            code: "input_type_mismatch",
+            message: expect.stringContaining(`"${path}" is optional string`),
+          }),
+        );
+    });
+
+    it("says where inside an object the types differ", () => {
+      expect(reader({ text: "typed.output.tier", stats: "typed.output.stats_as_text" })).toEqual([
+        expect.objectContaining({
+          code: "input_type_mismatch",
+          message: expect.stringMatching(/takes optional object; at score it is string, not number$/),
+        }),
+      ]);
+    });
   });
 
   it("reports every problem at once in one WorkflowDefinitionError", () => {

@@ -4,8 +4,9 @@ import type { AgentRegistry } from "../agents/registry.ts";
 import { ancestorsByKey } from "./ancestors.ts";
 import { runBriefSchema } from "./brief.ts";
 import { WorkflowDefinitionError, type WorkflowProblem } from "./errors.ts";
-import { parseInputPath, schemaAtPath } from "./input-path.ts";
+import { type ParsedInputPath, parseInputPath, schemaAtPath } from "./input-path.ts";
 import { APPROVAL_NODE, approvalOptionsSchema, SYNTHESIS_NODE } from "./nodes.ts";
+import { findTypeMismatch } from "./schema-compat.ts";
 import { stepOutputSchemas } from "./step-schemas.ts";
 import { findGraphProblems } from "./topo-sort.ts";
 import type { WorkflowDef, WorkflowStepDef } from "./types.ts";
@@ -63,6 +64,21 @@ export function validateWorkflow(
   }
   problems.push(...checkSynthesis(steps, ancestors));
   problems.push(...checkParamsFromLatestRun(def));
+  problems.push(...checkReadsAroundApproval(steps, ancestors));
+  // The schema of what an inputMap path reads, as the run will hold it; undefined when the path is not found.
+  const sourceSchemaOf = (path: ParsedInputPath): z.ZodType | undefined => {
+    if (path.source === "brief")
+      return Object.hasOwn(runBriefSchema.shape, path.field)
+        ? (runBriefSchema.shape as Record<string, z.ZodType>)[path.field]
+        : undefined;
+    if (path.source === "params")
+      return def.params && Object.hasOwn(def.params.shape, path.field)
+        ? (def.params.shape as Record<string, z.ZodType>)[path.field]
+        : undefined;
+    const output = outputs.get(path.stepKey);
+    return output && schemaAtPath(output, path.path);
+  };
+  for (const step of steps) problems.push(...checkInputTypes(step, registry, sourceSchemaOf));
   return problems;
 }
 
@@ -115,7 +131,7 @@ function checkStep(step: WorkflowStepDef, ctx: StepCheckContext): WorkflowProble
       continue;
     }
     if (path.source === "params") {
-      if (!ctx.params || !(path.field in ctx.params.shape))
+      if (!ctx.params || !Object.hasOwn(ctx.params.shape, path.field))
         problems.push(
           problem("input_path_not_found", `input "${field}": the workflow declares no param "${path.field}"`),
         );
@@ -213,10 +229,69 @@ function checkParamsFromLatestRun(def: WorkflowDef): WorkflowProblem[] {
   for (const [field, source] of Object.entries(def.paramsFromLatestRun ?? {})) {
     const problem = (message: string) =>
       problems.push({ code: "params_source_invalid", message: `param "${field}": ${message}` });
-    if (!def.params || !(field in def.params.shape)) problem("is not a field of the workflow's params");
+    if (!def.params || !Object.hasOwn(def.params.shape, field))
+      problem("is not a field of the workflow's params");
     if (!IDENTIFIER.test(source.workflow)) problem(`"${source.workflow}" is not a workflow slug`);
     if (parseInputPath(source.path)?.source !== "step")
       problem(`"${source.path}" is not <step>.output.<path>`);
+  }
+  return problems;
+}
+
+/**
+ * A step downstream of a gate must read the gate's value, not the field the gate reviews: reading
+ * `<reviewed>.output.<field>` there ignores the human's edit. Steps not downstream of the gate may read
+ * the field: they run before or alongside the decision, and the proposal is all there is for them.
+ */
+function checkReadsAroundApproval(
+  steps: readonly WorkflowStepDef[],
+  ancestors: Map<string, Set<string>>,
+): WorkflowProblem[] {
+  const problems: WorkflowProblem[] = [];
+  for (const gate of steps) {
+    const [reviewed, ...others] = gate.dependsOn ?? [];
+    const field = gate.targetOutputField;
+    if (gate.agentName !== APPROVAL_NODE || !field || reviewed === undefined || others.length > 0) continue;
+    for (const step of steps) {
+      if (!ancestors.get(step.key)?.has(gate.key)) continue;
+      for (const [input, raw] of Object.entries(step.inputMap ?? {})) {
+        const path = parseInputPath(raw);
+        if (path?.source !== "step" || path.stepKey !== reviewed || path.path[0] !== field) continue;
+        problems.push({
+          code: "reads_around_approval",
+          stepKey: step.key,
+          message: `input "${input}": "${raw}" reads around the approval gate "${gate.key}", so a human's edit is ignored; read "${[gate.key, "output", ...path.path].join(".")}" instead`,
+        });
+      }
+    }
+  }
+  return problems;
+}
+
+/** Each mapped input must take the type its path holds: a number mapped into a string input fails every run. */
+function checkInputTypes(
+  step: WorkflowStepDef,
+  registry: AgentRegistry,
+  sourceSchemaOf: (path: ParsedInputPath) => z.ZodType | undefined,
+): WorkflowProblem[] {
+  const agent = registry.get(step.agentName);
+  if (!agent) return [];
+  const inputShape = agent.input.shape as Record<string, z.ZodType>;
+  const problems: WorkflowProblem[] = [];
+  for (const [field, raw] of Object.entries(step.inputMap ?? {})) {
+    const path = parseInputPath(raw);
+    const source = path && sourceSchemaOf(path);
+    const target = Object.hasOwn(inputShape, field) ? inputShape[field] : undefined;
+    const mismatch = source && target && findTypeMismatch(source, target);
+    if (!mismatch) continue; // malformed, not found and unknown fields are reported by checkStep
+    const at = mismatch.at
+      ? `; at ${mismatch.at.path} it is ${mismatch.at.source}, not ${mismatch.at.target}`
+      : "";
+    problems.push({
+      code: "input_type_mismatch",
+      stepKey: step.key,
+      message: `input "${field}": "${raw}" is ${mismatch.source}, but agent ${agent.name}'s input "${field}" takes ${mismatch.target}${at}`,
+    });
   }
   return problems;
 }

@@ -19,6 +19,8 @@ export type WorkflowProblemCode =
   | "synthesis_unreachable"
   | "side_effect_without_approval"
   | "params_source_invalid"
+  | "reads_around_approval"
+  | "input_type_mismatch"
   | "invalid_dag_json";
 
 export interface WorkflowProblem {
