@@ -187,7 +187,8 @@ describe("per-run params", () => {
       decidedBy: "maria",
     });
     const launched = await finished(launch.runId);
-    const campaignId = (launched.steps.campaign?.output as { campaign: { id: string } } | undefined)?.campaign.id;
+    const campaignId = (launched.steps.campaign?.output as { campaign: { id: string } } | undefined)?.campaign
+      .id;
 
     // Another handle's launch is not this handle's campaign.
     await expect(
@@ -206,9 +207,9 @@ describe("per-run params", () => {
     const loop = await startRun(engine.store, workspaceId, { slug: "post_launch_loop", briefId: brief.id });
     const state = await finished(loop.runId);
     expect(state.brief.params).toEqual({ campaignId });
-    expect((state.steps.performance?.output as { ads: { campaign_id: string } } | undefined)?.ads.campaign_id).toBe(
-      campaignId,
-    );
+    expect(
+      (state.steps.performance?.output as { ads: { campaign_id: string } } | undefined)?.ads.campaign_id,
+    ).toBe(campaignId);
   });
 
   it("are checked when a brief is created, and kept with it", async () => {
