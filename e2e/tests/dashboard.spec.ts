@@ -81,9 +81,17 @@ test("a failed step shows its error message", async ({ page }) => {
   // The server under test makes the performance reviewer's model calls fail (MOCK_FAIL_AGENTS).
   await page.goto("/");
   await page.getByLabel("Workflow", { exact: true }).selectOption({ label: "Post-launch loop" });
-  await page.getByLabel("TikTok handle").fill("lakucosmetics");
+  await page.getByLabel("TikTok handle").fill("nolaunchyet");
+  // The params form comes from the workflow's params schema; with no campaign and no launch to take
+  // it from, the API's message lands beside the field.
+  const campaign = page.getByLabel("Campaign id (optional)");
+  await page.getByRole("button", { name: "Start run" }).click();
+  await expect(page.getByText("no succeeded campaign_launch run for @nolaunchyet")).toBeVisible();
+  await expect(campaign).toHaveAttribute("aria-invalid", "true");
+  await campaign.fill("cmp_spring");
   await page.getByRole("button", { name: "Start run" }).click();
   await expect(page).toHaveURL(/\/runs\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId("run-definition-version")).toHaveText(/^v[0-9a-f]{12}$/);
   await expect(step(page, "performance")).toHaveAttribute("data-status", "failed");
   await expect(step(page, "report")).toHaveAttribute("data-status", "skipped");
   await step(page, "performance").click();

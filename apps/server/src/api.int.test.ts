@@ -61,8 +61,16 @@ afterAll(async () => {
 });
 
 describe("the API through a real HTTP server and the real client", () => {
-  it.each(["profile_audit", "post_launch_loop"])("runs %s, followed live to its report", async (slug) => {
-    const { runId } = await api.workflows.run.mutate({ slug, handle: "lakucosmetics", targetType: "brand" });
+  it.each([
+    ["profile_audit", undefined],
+    ["post_launch_loop", { campaignId: "cmp_spring" }],
+  ])("runs %s, followed live to its report", async (slug, params) => {
+    const { runId } = await api.workflows.run.mutate({
+      slug,
+      handle: "lakucosmetics",
+      targetType: "brand",
+      ...(params && { params }),
+    });
     const events = await follow(api, runId);
     expect(events.at(-1)?.event.type).toBe("run_succeeded");
     expect(events.filter((e) => e.event.type === "step_succeeded").length).toBeGreaterThanOrEqual(4);
@@ -70,6 +78,25 @@ describe("the API through a real HTTP server and the real client", () => {
     expect(run.status).toBe("succeeded");
     expect(run.report).toContain("@lakucosmetics");
     expect(run.usage.tokens).toBeGreaterThan(0);
+  });
+
+  it("refuses params a workflow does not take, naming the field, and lists workflows with their version", async () => {
+    await expect(
+      api.workflows.run.mutate({
+        slug: "post_launch_loop",
+        handle: "lakucosmetics",
+        targetType: "brand",
+        params: { campaignId: "not an id" },
+      }),
+    ).rejects.toMatchObject({ data: { code: "BAD_REQUEST", field: "params.campaignId" } });
+    const workflows = await api.workflows.list.query();
+    const loop = workflows.find((w) => w.slug === "post_launch_loop");
+    expect(loop).toMatchObject({ source: "code", startable: true, problems: [] });
+    expect(loop?.version).toMatch(/^[0-9a-f]{12}$/);
+    expect(loop?.paramsSchema).toMatchObject({ properties: { campaignId: { type: "string" } } });
+    expect(loop?.paramsFromLatestRun).toEqual({
+      campaignId: { workflow: "campaign_launch", path: "campaign.output.campaign.id" },
+    });
   });
 
   it("runs campaign_launch from a brief, approving with one hashtag removed, and the campaign uses the edit", async () => {

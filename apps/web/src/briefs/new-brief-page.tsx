@@ -4,16 +4,19 @@ import { fieldError, formError } from "../api/api-error.ts";
 import { type Brief, trpc } from "../api/trpc.ts";
 import { usePageTitle } from "../app/page-title.ts";
 import { formatDateTime } from "../format.ts";
+import { ParamsFields } from "../params/params-fields.tsx";
+import { useParamsDraft } from "../params/use-params-draft.ts";
 import { AccountFields, type AccountValues, accountInput } from "../ui/account-fields.tsx";
 import { ErrorNotice, InfoNotice, Loading } from "../ui/notices.tsx";
 
-const FIELDS = ["outcome", "handle", "targetType", "notes"];
+const FIELDS = ["outcome", "handle", "targetType", "notes", "params"];
 
 /** A brief says what a marketer wants (an outcome) for which account; it can then be run. */
 export function NewBriefPage() {
   usePageTitle("New brief");
   const utils = trpc.useUtils();
   const outcomes = trpc.briefs.outcomes.useQuery();
+  const workflows = trpc.workflows.list.useQuery();
   const create = trpc.briefs.create.useMutation({
     onSuccess: (brief) => {
       setCreated(brief);
@@ -27,11 +30,17 @@ export function NewBriefPage() {
 
   const chosen = outcome || outcomes.data?.[0]?.value || "";
   const outcomeError = fieldError(create.error, "outcome");
+  const workflow = workflows.data?.find((w) => w.slug === chosen);
+  const params = useParamsDraft(workflow);
 
   function submit(event: FormEvent) {
     event.preventDefault();
     setCreated(undefined);
-    create.mutate({ outcome: chosen, ...accountInput(account) });
+    create.mutate({
+      outcome: chosen,
+      ...accountInput(account),
+      ...(params.input && { params: params.input }),
+    });
   }
 
   return (
@@ -67,6 +76,15 @@ export function NewBriefPage() {
         </fieldset>
         <div className="form-grid">
           <AccountFields values={account} onChange={setAccount} error={create.error} notesRows={3} />
+          {params.schema && workflow && (
+            <ParamsFields
+              schema={params.schema}
+              values={params.draft}
+              onChange={params.setDraft}
+              error={create.error}
+              optional={Object.keys(workflow.paramsFromLatestRun)}
+            />
+          )}
         </div>
         {formError(create.error, FIELDS) && <ErrorNotice>{formError(create.error, FIELDS)}</ErrorNotice>}
         <div className="actions">

@@ -8,6 +8,7 @@ function view(statuses: Record<string, RunView["steps"][number]["status"]>): Run
   return {
     id: "run-1",
     workflowSlug: "profile_audit",
+    definitionVersion: "0123456789ab",
     workflowName: "Profile audit",
     brief: { handle: "lakucosmetics", targetType: "brand" },
     status: "running",

@@ -55,6 +55,22 @@ export function RunHeader({ run, live }: { run: RunView; live: LiveStatus }) {
           <dt>Target</dt>
           <dd>{run.brief.targetType}</dd>
         </div>
+        {Object.entries(run.brief.params ?? {}).map(([name, value]) => (
+          <div key={name}>
+            <dt>{name}</dt>
+            <dd className="mono">{typeof value === "string" ? value : JSON.stringify(value)}</dd>
+          </div>
+        ))}
+        <div>
+          <dt>Definition</dt>
+          <dd
+            className="mono"
+            data-testid="run-definition-version"
+            title="The version of the workflow this run started with"
+          >
+            v{run.definitionVersion}
+          </dd>
+        </div>
       </dl>
       {run.error && !active && (
         <p className={run.status === "cancelled" ? "notice" : "notice notice-error"}>

@@ -3,11 +3,13 @@ import { useNavigate } from "react-router";
 import { fieldError, formError } from "../api/api-error.ts";
 import { trpc, type Workflow } from "../api/trpc.ts";
 import { usePageTitle } from "../app/page-title.ts";
+import { ParamsFields } from "../params/params-fields.tsx";
+import { useParamsDraft } from "../params/use-params-draft.ts";
 import { AccountFields, type AccountValues, accountInput } from "../ui/account-fields.tsx";
 import { Field } from "../ui/field.tsx";
 import { ErrorNotice, Loading } from "../ui/notices.tsx";
 
-const FIELDS = ["handle", "targetType", "notes", "slug"];
+const FIELDS = ["handle", "targetType", "notes", "slug", "params"];
 
 /** The workflows, and a form to run one ad hoc: fill in who it is about, then Run on a card. */
 export function WorkflowsPage() {
@@ -21,10 +23,17 @@ export function WorkflowsPage() {
   const [account, setAccount] = useState<AccountValues>({ handle: "", targetType: "brand", notes: "" });
   const handleInput = useRef<HTMLInputElement>(null);
 
-  const selected = slug || workflows.data?.[0]?.slug || "";
+  const startable = workflows.data?.filter((w) => w.startable);
+  const selected = slug || startable?.[0]?.slug || "";
+  const workflow = workflows.data?.find((w) => w.slug === selected);
+  const params = useParamsDraft(workflow);
 
   function start(workflowSlug: string) {
-    run.mutate({ slug: workflowSlug, ...accountInput(account) });
+    run.mutate({
+      slug: workflowSlug,
+      ...accountInput(account),
+      ...(workflowSlug === selected && params.input && { params: params.input }),
+    });
   }
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -52,7 +61,7 @@ export function WorkflowsPage() {
           <Field label="Workflow" error={fieldError(run.error, "slug")}>
             {(control) => (
               <select {...control} value={selected} onChange={(e) => setSlug(e.target.value)}>
-                {workflows.data?.map((w) => (
+                {startable?.map((w) => (
                   <option key={w.slug} value={w.slug}>
                     {w.name}
                   </option>
@@ -61,6 +70,15 @@ export function WorkflowsPage() {
             )}
           </Field>
           <AccountFields values={account} onChange={setAccount} error={run.error} handleRef={handleInput} />
+          {params.schema && workflow && (
+            <ParamsFields
+              schema={params.schema}
+              values={params.draft}
+              onChange={params.setDraft}
+              error={run.error}
+              optional={Object.keys(workflow.paramsFromLatestRun)}
+            />
+          )}
         </div>
         {formError(run.error, FIELDS) && <ErrorNotice>{formError(run.error, FIELDS)}</ErrorNotice>}
         <div className="actions">
@@ -79,14 +97,34 @@ export function WorkflowsPage() {
             <h3>{workflow.name}</h3>
             <p>{workflow.description}</p>
             <p className="muted">
-              {workflow.stepCount} steps
+              {workflow.startable ? `${workflow.stepCount} steps` : "Cannot run"}
               {workflow.steps.some((s) => s.targetOutputField) && " · with an approval gate"}
+              {" · "}
+              <span
+                className="mono"
+                title={`Definition version; ${workflow.source === "code" ? "defined in the code" : "stored in this workspace"}`}
+              >
+                v{workflow.version}
+              </span>
             </p>
+            {!workflow.startable && (
+              <ErrorNotice>
+                This stored definition no longer validates:
+                <ul>
+                  {workflow.problems.map((p) => (
+                    <li key={`${p.stepKey}:${p.message}`}>
+                      {p.stepKey && <strong>{p.stepKey}: </strong>}
+                      {p.message}
+                    </li>
+                  ))}
+                </ul>
+              </ErrorNotice>
+            )}
             <div className="card-actions">
               <button
                 type="button"
                 className="button"
-                disabled={run.isPending}
+                disabled={run.isPending || !workflow.startable}
                 onClick={() => runFromCard(workflow)}
               >
                 Run <span className="sr-only">{workflow.name}</span>
