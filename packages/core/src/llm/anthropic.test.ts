@@ -133,6 +133,15 @@ describe("createAnthropicLlm", () => {
     await expect(call).rejects.toThrow(/does not match its schema: ideas: .*; score: /);
   });
 
+  it("keeps the usage and cost of a reply that fails validation on the error: it was billed", async () => {
+    const llm = await llmAgainst(() =>
+      messageReply('{"ideas":"duet"}', { usage: { input_tokens: 700, output_tokens: 90 } }),
+    );
+    const error = await llm.structured({ ...request, schema: ideas }).catch((e: unknown) => e);
+    const counts = { inputTokens: 700, outputTokens: 90, cacheReadTokens: 0, cacheWriteTokens: 0 };
+    expect(error).toMatchObject({ model: MODEL, usage: { ...counts, costUsd: costUsd(MODEL, counts) } });
+  });
+
   it("fails with LlmOutputError when the reply was cut off or refused", async () => {
     const llm = await llmAgainst((_req, i) =>
       i === 0

@@ -68,16 +68,6 @@ export function createAnthropicLlm(options: AnthropicLlmOptions): LlmPort {
       throw toLlmError(error, request.signal);
     }
     const latencyMs = Math.round(performance.now() - started);
-    // Thinking blocks may come first; only text blocks are the reply.
-    const raw = message.content.flatMap((block) => (block.type === "text" ? [block.text] : [])).join("");
-    if (message.stop_reason === "refusal")
-      throw new LlmOutputError(`Claude refused to answer "${request.agent}"`, raw);
-    if (message.stop_reason && TRUNCATED.has(message.stop_reason))
-      throw new LlmOutputError(
-        `reply for agent "${request.agent}" was cut off (stop_reason ${message.stop_reason}, max_tokens ${maxTokens})`,
-        raw,
-      );
-    if (!raw) throw new LlmOutputError(`reply for agent "${request.agent}" has no text`, raw);
     const counts = {
       inputTokens: message.usage.input_tokens,
       outputTokens: message.usage.output_tokens,
@@ -85,8 +75,20 @@ export function createAnthropicLlm(options: AnthropicLlmOptions): LlmPort {
       cacheWriteTokens: message.usage.cache_creation_input_tokens ?? 0,
     };
     // Priced as the configured model: the reply names the snapshot that answered, which may be a dated id.
-    const usage = { ...counts, costUsd: costUsd(model, counts) };
-    return { raw, model: message.model || model, usage, latencyMs };
+    const billed = { usage: { ...counts, costUsd: costUsd(model, counts) }, model: message.model || model };
+    // Thinking blocks may come first; only text blocks are the reply.
+    const raw = message.content.flatMap((block) => (block.type === "text" ? [block.text] : [])).join("");
+    // From here on the reply is billed: every error carries what it cost.
+    if (message.stop_reason === "refusal")
+      throw new LlmOutputError(`Claude refused to answer "${request.agent}"`, raw, billed);
+    if (message.stop_reason && TRUNCATED.has(message.stop_reason))
+      throw new LlmOutputError(
+        `reply for agent "${request.agent}" was cut off (stop_reason ${message.stop_reason}, max_tokens ${maxTokens})`,
+        raw,
+        billed,
+      );
+    if (!raw) throw new LlmOutputError(`reply for agent "${request.agent}" has no text`, raw, billed);
+    return { raw, ...billed, latencyMs };
   };
 
   return {
@@ -98,7 +100,7 @@ export function createAnthropicLlm(options: AnthropicLlmOptions): LlmPort {
     },
     async structured(request) {
       const reply = await call(request, jsonFormat(request.schema, request.agent));
-      return { ...reply, value: parseStructuredReply(reply.raw, request.schema, request.agent) };
+      return { ...reply, value: parseStructuredReply(reply.raw, request.schema, request.agent, reply) };
     },
   };
 }

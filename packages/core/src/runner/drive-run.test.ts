@@ -1,0 +1,78 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { defineAgent } from "../agents/contract.ts";
+import { AgentRegistry } from "../agents/registry.ts";
+import { createAnthropicLlm } from "../llm/anthropic.ts";
+import { costUsd } from "../llm/pricing.ts";
+import {
+  type AnthropicStub,
+  messageReply,
+  type StubHandler,
+  startAnthropicStub,
+} from "../testing/anthropic-stub.ts";
+import { runToCompletion } from "../testing/run-helpers.ts";
+import { defineWorkflow } from "../workflow/define-workflow.ts";
+import type { RetryPolicy } from "./drive-run.ts";
+import { InMemoryRunStore } from "./memory-store.ts";
+
+const MODEL = "claude-sonnet-5-5";
+
+// One model call per attempt, as every built-in agent makes.
+const scout = defineAgent({
+  name: "scout",
+  description: "asks the model for ideas",
+  input: z.object({}),
+  output: z.object({ ideas: z.array(z.string()) }),
+  options: z.object({}),
+  sideEffects: "none",
+  async execute(_input, ctx) {
+    const schema = z.object({ ideas: z.array(z.string()) });
+    const { value } = await ctx.llm.structured({ agent: "scout", system: "", prompt: "Ideas", schema });
+    return value;
+  },
+});
+const registry = new AgentRegistry([scout]);
+const workflow = defineWorkflow(
+  {
+    slug: "scouting",
+    name: "Scouting",
+    description: "",
+    steps: [{ key: "s", agentName: "scout", label: "S" }],
+  },
+  registry,
+);
+
+let stub: AnthropicStub | undefined;
+afterEach(async () => {
+  await stub?.close();
+  stub = undefined;
+});
+
+/** Runs the one-step workflow against the stub with no SDK retries, so each attempt is one request. */
+async function runAgainst(handler: StubHandler, retry: RetryPolicy = { maxAttempts: 3, backoffMs: 1 }) {
+  stub = await startAnthropicStub(handler);
+  const llm = createAnthropicLlm({ apiKey: "k", model: MODEL, baseURL: stub.url, maxRetries: 0 });
+  const store = new InMemoryRunStore();
+  const error = await runToCompletion(workflow, { registry, llm, retry, store, workflowRunId: "r" }).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  const state = await store.load("r");
+  if (!state) throw new Error("run was not stored");
+  return { error, step: state.steps.s, requests: stub.requests.length };
+}
+
+describe("driveRun with the Anthropic adapter", () => {
+  it("keeps the tokens and cost of a reply that failed validation in the step's trace", async () => {
+    const usage = { input_tokens: 800, output_tokens: 120 };
+    const { step } = await runAgainst(() => messageReply("not json", { usage }), {
+      maxAttempts: 1,
+      backoffMs: 1,
+    });
+    const counts = { inputTokens: 800, outputTokens: 120, cacheReadTokens: 0, cacheWriteTokens: 0 };
+    expect(step?.status).toBe("failed");
+    expect(step?.trace).toEqual([
+      expect.objectContaining({ kind: "llm_call", usage: { ...counts, costUsd: costUsd(MODEL, counts) } }),
+    ]);
+  });
+});
