@@ -6,7 +6,7 @@ import type {
   MessageCreateParamsNonStreaming,
 } from "@anthropic-ai/sdk/resources/messages";
 import type { z } from "zod";
-import { LlmOutputError, LlmRequestError } from "./errors.ts";
+import { LlmOutputError, LlmRequestError, LlmRequestRefusedError } from "./errors.ts";
 import type { LlmPort, LlmResult, LlmTextRequest } from "./port.ts";
 import { costUsd, modelPrice } from "./pricing.ts";
 import { parseStructuredReply } from "./structured-reply.ts";
@@ -18,7 +18,8 @@ export interface AnthropicLlmOptions {
   baseURL?: string;
   /**
    * Retries of a 408, 409, 429, 5xx or dropped connection, done by the SDK: 0.5 s doubling up to 8 s with jitter,
-   * or what the API's retry-after header says. Default 2. Other 4xx fail at once.
+   * or what the API's retry-after header says. Default 2. Other 4xx fail at once, as LlmRequestRefusedError, and
+   * the step with them. The runner's attempts multiply these: see "Model API failures" in docs/engine.md.
    */
   maxRetries?: number;
   /** Per attempt; the SDK's default is 10 minutes. */
@@ -133,9 +134,12 @@ function toLlmError(error: unknown, signal: AbortSignal | undefined): unknown {
     return new LlmRequestError(`could not reach the Anthropic API: ${error.message}`, undefined, {
       cause: error,
     });
-  return new LlmRequestError(
-    `Anthropic API answered ${error.status}: ${error.apiMessage ?? error.message}`,
-    error.status,
-    { cause: error },
-  );
+  const message = `Anthropic API answered ${error.status}: ${error.apiMessage ?? error.message}`;
+  if (isRetriableStatus(error.status)) return new LlmRequestError(message, error.status, { cause: error });
+  return new LlmRequestRefusedError(message, error.status, { cause: error });
+}
+
+// What the SDK retries too; any other answer (400, 401, 403, 404, 413, 422...) would be the same next time.
+function isRetriableStatus(status: number): boolean {
+  return status === 408 || status === 409 || status === 429 || status >= 500;
 }

@@ -1,3 +1,4 @@
+import { NonRetriableError } from "../runner/errors.ts";
 import type { LlmUsage } from "./port.ts";
 
 /**
@@ -27,6 +28,22 @@ export class LlmRequestError extends Error {
   constructor(
     message: string,
     readonly status: number | undefined,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/**
+ * The API refused the request (400, 401, 403, 404, 413, 422...): the same request would be refused again, so the
+ * step fails at once rather than spending its attempts.
+ */
+export class LlmRequestRefusedError extends NonRetriableError {
+  override readonly name = "LlmRequestRefusedError";
+  readonly code = "llm_request_refused" as const;
+  constructor(
+    message: string,
+    readonly status: number,
     options?: { cause?: unknown },
   ) {
     super(message, options);

@@ -6,6 +6,7 @@ import { createAnthropicLlm } from "../llm/anthropic.ts";
 import { costUsd } from "../llm/pricing.ts";
 import {
   type AnthropicStub,
+  errorReply,
   messageReply,
   type StubHandler,
   startAnthropicStub,
@@ -13,6 +14,7 @@ import {
 import { runToCompletion } from "../testing/run-helpers.ts";
 import { defineWorkflow } from "../workflow/define-workflow.ts";
 import type { RetryPolicy } from "./drive-run.ts";
+import { StepFailedError } from "./errors.ts";
 import { InMemoryRunStore } from "./memory-store.ts";
 
 const MODEL = "claude-sonnet-5-5";
@@ -74,5 +76,25 @@ describe("driveRun with the Anthropic adapter", () => {
     expect(step?.trace).toEqual([
       expect.objectContaining({ kind: "llm_call", usage: { ...counts, costUsd: costUsd(MODEL, counts) } }),
     ]);
+  });
+
+  it("fails the step after exactly one attempt when the API refuses the key (401)", async () => {
+    const { error, step, requests } = await runAgainst(() => errorReply(401, "invalid x-api-key"));
+    expect(error).toBeInstanceOf(StepFailedError);
+    expect(step).toMatchObject({
+      status: "failed",
+      attempts: 1,
+      error: "Anthropic API answered 401: invalid x-api-key",
+    });
+    expect(requests).toBe(1);
+  });
+
+  it("retries a step whose model call got a 500, and succeeds when the API recovers", async () => {
+    const { error, step, requests } = await runAgainst((_req, i) =>
+      i < 2 ? errorReply(500, "Internal server error") : messageReply('{"ideas":["duet"]}'),
+    );
+    expect(error).toBeUndefined();
+    expect(step).toMatchObject({ status: "succeeded", attempts: 3, output: { ideas: ["duet"] } });
+    expect(requests).toBe(3);
   });
 });
