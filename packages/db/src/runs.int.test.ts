@@ -183,6 +183,15 @@ describe("failures", () => {
     const retried = await finished(runId);
     expect(retried.status).toBe("succeeded");
     expect(retried.steps.trends?.attempts).toBe(4);
+    // Every attempt's model call stays in the step's trace, the failed ones too.
+    const traced = await engine.store.load(runId);
+    const calls = traced?.steps.trends?.trace.filter((t) => t.kind === "llm_call") ?? [];
+    expect(calls.map((t) => [t.attempt, t.error ?? "ok"])).toEqual([
+      [1, "overloaded (529)"],
+      [2, "overloaded (529)"],
+      [3, "overloaded (529)"],
+      [4, "ok"],
+    ]);
     const healthAfter = await engine.prisma.stepRun.findFirstOrThrow({
       where: { runId, stepKey: "account_health" },
     });

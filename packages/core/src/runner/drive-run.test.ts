@@ -65,17 +65,14 @@ async function runAgainst(handler: StubHandler, retry: RetryPolicy = { maxAttemp
 }
 
 describe("driveRun with the Anthropic adapter", () => {
-  it("keeps the tokens and cost of a reply that failed validation in the step's trace", async () => {
+  it("keeps the tokens and cost of every attempt's reply that failed validation in the step's trace", async () => {
     const usage = { input_tokens: 800, output_tokens: 120 };
-    const { step } = await runAgainst(() => messageReply("not json", { usage }), {
-      maxAttempts: 1,
-      backoffMs: 1,
-    });
+    const { step, requests } = await runAgainst(() => messageReply("not json", { usage }));
     const counts = { inputTokens: 800, outputTokens: 120, cacheReadTokens: 0, cacheWriteTokens: 0 };
+    const billed = { kind: "llm_call", usage: { ...counts, costUsd: costUsd(MODEL, counts) } };
     expect(step?.status).toBe("failed");
-    expect(step?.trace).toEqual([
-      expect.objectContaining({ kind: "llm_call", usage: { ...counts, costUsd: costUsd(MODEL, counts) } }),
-    ]);
+    expect(requests).toBe(3);
+    expect(step?.trace).toEqual([1, 2, 3].map((attempt) => expect.objectContaining({ ...billed, attempt })));
   });
 
   it("fails the step after exactly one attempt when the API refuses the key (401)", async () => {

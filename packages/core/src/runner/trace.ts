@@ -24,6 +24,9 @@ export type TraceEntry =
     }
   | { kind: "log"; at: string; level: "info" | "warn"; message: string; data?: unknown };
 
+/** A trace entry as a step keeps it: stamped with the attempt that recorded it. */
+export type StepTraceEntry = TraceEntry & { attempt: number };
+
 type WithoutAt<T> = T extends unknown ? Omit<T, "at"> : never;
 
 /** Collects a step's trace entries; agents use it for tool calls and logs, the runner for LLM calls. */
