@@ -1,7 +1,8 @@
 import type { RunState } from "@tiktok-army/core";
+import { NO_USAGE, type RunUsage } from "./usage.ts";
 
 /** What the API shows of a run: its DAG with each step's status and timings, not the steps' data. */
-export function runView(state: RunState, usage: RunUsage = { tokens: 0, costUsd: 0 }) {
+export function runView(state: RunState, usage: RunUsage = NO_USAGE) {
   return {
     id: state.id,
     workflowSlug: state.workflowSlug,
@@ -34,11 +35,6 @@ export function runView(state: RunState, usage: RunUsage = { tokens: 0, costUsd:
       status: a.status,
     })),
   };
-}
-
-export interface RunUsage {
-  tokens: number;
-  costUsd: number;
 }
 
 /** Everything about one step: resolved input, options, output, error and every attempt's trace. */

@@ -44,8 +44,16 @@ export function RunHeader({ run, live }: { run: RunView; live: LiveStatus }) {
           </dd>
         </div>
         <div>
-          <dt>Tokens</dt>
-          <dd>{formatTokens(run.usage.tokens)}</dd>
+          <dt>Tokens in / out</dt>
+          <dd>
+            {formatTokens(run.usage.inputTokens)} / {formatTokens(run.usage.outputTokens)}
+          </dd>
+        </div>
+        <div>
+          <dt>Cache read / write</dt>
+          <dd>
+            {formatTokens(run.usage.cacheReadTokens)} / {formatTokens(run.usage.cacheWriteTokens)}
+          </dd>
         </div>
         <div>
           <dt>Cost</dt>

@@ -3,7 +3,7 @@ import { TRPCError, type TRPCRouterRecord, tracked } from "@trpc/server";
 import { z } from "zod";
 import { runIdSchema, slugSchema, stepKeySchema } from "../inputs.ts";
 import { protectedProcedure, toTRPCError } from "../trpc.ts";
-import { usageByRun } from "../usage.ts";
+import { NO_USAGE, usageByRun } from "../usage.ts";
 import { runView, stepView } from "../views.ts";
 
 const RUN_STATUSES = ["running", "waiting_approval", "succeeded", "failed", "rejected", "cancelled"] as const;
@@ -52,7 +52,7 @@ export const runsRouter = {
           createdAt: r.createdAt.toISOString(),
           finishedAt: r.finishedAt?.toISOString() ?? null,
           durationMs: r.finishedAt ? r.finishedAt.getTime() - r.createdAt.getTime() : null,
-          usage: usage.get(r.id) ?? { tokens: 0, costUsd: 0 },
+          usage: usage.get(r.id) ?? NO_USAGE,
         })),
         nextCursor: rows[input.limit]?.id ?? null,
       };
