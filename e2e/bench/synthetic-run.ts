@@ -17,6 +17,7 @@ export interface RunViewJson {
     cacheReadTokens: number;
     cacheWriteTokens: number;
     costUsd: number;
+    estimate: boolean;
   };
   steps: StepJson[];
   approvals: { id: string; stepKey: string; field: string; status: "pending" }[];
@@ -106,6 +107,7 @@ export function syntheticRun(now = Date.now()): RunViewJson {
       cacheReadTokens: 410_000,
       cacheWriteTokens: 24_000,
       costUsd: 1.87,
+      estimate: false,
     },
     steps,
     approvals: steps

@@ -33,7 +33,7 @@ async function finishedRun(options: Parameters<typeof startTestApi>[0] = {}) {
     const s = await engine.store.load(runId);
     return s && FINISHED_RUN_STATUSES.includes(s.status) ? s : undefined;
   }, "the run to finish");
-  return { state, run: await caller.runs.get({ runId }), list: await caller.runs.list() };
+  return { state, caller, run: await caller.runs.get({ runId }), list: await caller.runs.list() };
 }
 
 /** Every model call of every attempt, summed from the traces the store kept. */
@@ -53,11 +53,14 @@ function summed(state: RunState): LlmUsage {
 
 describe("run totals", () => {
   it("count cache reads and writes apart from input and output, in runs.get and runs.list alike", async () => {
-    const { state, run, list } = await finishedRun();
+    const { state, caller, run, list } = await finishedRun();
     const expected = summed(state);
     expect(expected.cacheReadTokens).toBeGreaterThan(0);
-    expect(run.usage).toEqual({ ...expected, costUsd: expect.closeTo(expected.costUsd, 5) });
+    // A mock-mode run: its cost is an estimate, never to be read as spend.
+    expect(run.usage).toEqual({ ...expected, costUsd: expect.closeTo(expected.costUsd, 5), estimate: true });
     expect(list.items.find((r) => r.id === run.id)?.usage).toEqual(run.usage);
+    const step = await caller.runs.step({ runId: run.id, stepKey: "account_health" });
+    expect(step.trace.filter((t) => t.kind === "llm_call").map((t) => t.mode)).toEqual(["mock"]);
   });
 
   it("include the billed replies of attempts that failed validation", async () => {
@@ -80,6 +83,7 @@ describe("run totals", () => {
       cacheReadTokens: 2000 * calls,
       cacheWriteTokens: 500 * calls,
       costUsd: expect.closeTo(costUsd(MODEL, counts) * calls, 5),
+      estimate: false,
     });
     expect(run.usage.costUsd).toBeGreaterThan(0);
   });

@@ -1,8 +1,8 @@
 import type { RunState } from "@tiktok-army/core";
-import { NO_USAGE, type RunUsage } from "./usage.ts";
+import type { RunUsage } from "./usage.ts";
 
 /** What the API shows of a run: its DAG with each step's status and timings, not the steps' data. */
-export function runView(state: RunState, usage: RunUsage = NO_USAGE) {
+export function runView(state: RunState, usage: RunUsage) {
   return {
     id: state.id,
     workflowSlug: state.workflowSlug,

@@ -57,7 +57,7 @@ export function RunHeader({ run, live }: { run: RunView; live: LiveStatus }) {
         </div>
         <div>
           <dt>Cost</dt>
-          <dd>{formatCost(run.usage.costUsd)}</dd>
+          <dd data-testid="run-cost">{formatCost(run.usage.costUsd, { estimate: run.usage.estimate })}</dd>
         </div>
         <div>
           <dt>Target</dt>

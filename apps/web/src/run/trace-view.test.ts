@@ -13,11 +13,12 @@ const usage = {
   costUsd: 0.0028,
 };
 
-function call(attempt: number, response: string, error?: string): TraceEntry {
+function call(attempt: number, response: string, error?: string, mode: "mock" | "real" = "real"): TraceEntry {
   return {
     kind: "llm_call",
     at: AT,
     attempt,
+    mode,
     model: "claude-sonnet-5-5",
     system: "",
     prompt: "Ideas",
@@ -62,6 +63,11 @@ describe("TraceView", () => {
     expect(html).toContain("still not json");
     expect(html.match(/is not valid JSON/g)).toHaveLength(2);
     expect(html.match(/\$0\.0028/g)).toHaveLength(3);
+  });
+
+  it("labels the cost of a mock-mode call as an estimate, and a real one as spend", () => {
+    expect(render([call(1, "{}", undefined, "mock")])).toContain("≈ $0.0028 (estimate, mock mode)");
+    expect(render([call(1, "{}")])).not.toContain("estimate");
   });
 
   it("says so when nothing is recorded yet", () => {

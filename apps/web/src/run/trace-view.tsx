@@ -119,7 +119,7 @@ function LlmCallView({ call, index }: { call: LlmCall; index: number }) {
         </div>
         <div>
           <dt>Cost</dt>
-          <dd>{formatCost(usage.costUsd)}</dd>
+          <dd>{formatCost(usage.costUsd, { estimate: call.mode === "mock" })}</dd>
         </div>
         <div>
           <dt>Latency</dt>

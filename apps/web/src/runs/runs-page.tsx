@@ -152,7 +152,7 @@ export function RunsPage() {
                   <td className="num">
                     {formatTokens(run.usage.cacheReadTokens)} / {formatTokens(run.usage.cacheWriteTokens)}
                   </td>
-                  <td className="num">{formatCost(run.usage.costUsd)}</td>
+                  <td className="num">{formatCost(run.usage.costUsd, { estimate: run.usage.estimate })}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,10 +1,12 @@
-import type { LlmUsage } from "../llm/port.ts";
+import type { LlmPort, LlmUsage } from "../llm/port.ts";
 
 /** One entry of a step's trace, in the order it happened. */
 export type TraceEntry =
   | {
       kind: "llm_call";
       at: string;
+      /** The port's mode: in `mock` the usage and cost are estimates of fixture replies, nothing was spent. */
+      mode: LlmPort["mode"];
       model: string;
       system: string;
       prompt: string;

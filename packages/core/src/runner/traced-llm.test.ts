@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createAnthropicLlm } from "../llm/anthropic.ts";
 import { LlmOutputError } from "../llm/errors.ts";
+import { createMockLlm } from "../llm/mock.ts";
 import { costUsd } from "../llm/pricing.ts";
 import { type AnthropicStub, messageReply, startAnthropicStub } from "../testing/anthropic-stub.ts";
 import { TraceRecorder } from "./trace.ts";
@@ -34,6 +35,7 @@ describe("tracedLlm", () => {
     expect(trace.entries).toEqual([
       expect.objectContaining({
         kind: "llm_call",
+        mode: "real",
         model: MODEL,
         response: "Sure! Here are some ideas",
         usage: { ...counts, costUsd: costUsd(MODEL, counts) },
@@ -54,5 +56,13 @@ describe("tracedLlm", () => {
     await expect(llm.text(request)).rejects.toThrow("could not reach");
     expect(trace.entries[0]).toMatchObject({ kind: "llm_call", model: MODEL, response: "" });
     expect(trace.entries[0]).toMatchObject({ usage: { inputTokens: 0, outputTokens: 0, costUsd: 0 } });
+  });
+
+  it("marks each call with the port's mode, so mock costs read as estimates", async () => {
+    const trace = new TraceRecorder();
+    const mock = createMockLlm({ fixtures: { scout: () => ({ ideas: ["duet"] }) } });
+    await tracedLlm(mock, trace).structured(request);
+    expect(trace.entries[0]).toMatchObject({ kind: "llm_call", mode: "mock" });
+    expect(trace.entries[0]).toMatchObject({ usage: { costUsd: expect.any(Number) } });
   });
 });

@@ -24,6 +24,7 @@ export function tracedLlm(llm: LlmPort, trace: TraceRecorder): LlmPort {
       const result = await call();
       trace.record({
         kind: "llm_call",
+        mode: llm.mode,
         model: result.model,
         system: request.system,
         prompt: request.prompt,
@@ -36,6 +37,7 @@ export function tracedLlm(llm: LlmPort, trace: TraceRecorder): LlmPort {
       const billed = error instanceof LlmOutputError ? error : undefined;
       trace.record({
         kind: "llm_call",
+        mode: llm.mode,
         model: billed?.model ?? llm.model,
         system: request.system,
         prompt: request.prompt,
