@@ -11,7 +11,14 @@ export interface RunViewJson {
   error: null;
   createdAt: string;
   finishedAt: null;
-  usage: { tokens: number; costUsd: number };
+  usage: {
+    inputTokens: number;
+    outputTokens: number;
+    cacheReadTokens: number;
+    cacheWriteTokens: number;
+    costUsd: number;
+    estimate: boolean;
+  };
   steps: StepJson[];
   approvals: { id: string; stepKey: string; field: string; status: "pending" }[];
 }
@@ -94,7 +101,14 @@ export function syntheticRun(now = Date.now()): RunViewJson {
     error: null,
     createdAt: new Date(createdAt).toISOString(),
     finishedAt: null,
-    usage: { tokens: 182_340, costUsd: 1.87 },
+    usage: {
+      inputTokens: 121_560,
+      outputTokens: 60_780,
+      cacheReadTokens: 410_000,
+      cacheWriteTokens: 24_000,
+      costUsd: 1.87,
+      estimate: false,
+    },
     steps,
     approvals: steps
       .filter((s) => s.status === "waiting_approval")

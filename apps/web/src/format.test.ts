@@ -48,6 +48,12 @@ describe("formatCost, formatTokens, formatStatus", () => {
     expect(formatCost(3.456)).toBe("$3.46");
   });
 
+  it("labels a mock-mode cost as an estimate, so nobody takes it for spend", () => {
+    expect(formatCost(0.01234, { estimate: true })).toBe("≈ $0.0123 (estimate, mock mode)");
+    expect(formatCost(0, { estimate: true })).toBe("≈ $0.00 (estimate, mock mode)");
+    expect(formatCost(0.01234, { estimate: false })).toBe("$0.0123");
+  });
+
   it("groups thousands", () => {
     expect(formatTokens(12345)).toBe("12,345");
   });

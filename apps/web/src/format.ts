@@ -23,10 +23,14 @@ export function elapsedMs(start: string | null, end: string | null, now: number)
   return Math.max(0, to - from);
 }
 
-/** US dollars: four decimals under a dollar (model calls cost fractions of a cent), else two. */
-export function formatCost(usd: number): string {
-  if (!Number.isFinite(usd) || usd === 0) return "$0.00";
-  return usd < 1 ? `$${usd.toFixed(4)}` : `$${usd.toFixed(2)}`;
+/**
+ * US dollars: four decimals under a dollar (model calls cost fractions of a cent), else two. An estimate
+ * (mock mode: fixture replies priced as real ones) says so, so nobody takes it for spend.
+ */
+export function formatCost(usd: number, options: { estimate?: boolean } = {}): string {
+  const amount =
+    !Number.isFinite(usd) || usd === 0 ? "$0.00" : usd < 1 ? `$${usd.toFixed(4)}` : `$${usd.toFixed(2)}`;
+  return options.estimate ? `≈ ${amount} (estimate, mock mode)` : amount;
 }
 
 /** `12,345`. */

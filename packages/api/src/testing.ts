@@ -1,4 +1,4 @@
-import { createMockLlm } from "@tiktok-army/core";
+import { createMockLlm, type LlmPort, type RetryPolicy } from "@tiktok-army/core";
 import { createWorkspaceWithKey, type Engine, startEngine } from "@tiktok-army/db";
 import { createTestDatabase } from "@tiktok-army/db/testing";
 import { RunEventHub } from "./event-hub.ts";
@@ -7,18 +7,20 @@ import { type ApiDeps, createCallerFactory, createTRPCContext } from "./trpc.ts"
 
 /**
  * An API over a fresh database with in-process workers, and a caller per API key; for router tests
- * that need no HTTP. `caller(undefined)` calls without a key.
+ * that need no HTTP. `caller(undefined)` calls without a key. Mock LLM unless told otherwise.
  */
-export async function startTestApi() {
+export async function startTestApi(options: { llm?: LlmPort; retry?: RetryPolicy } = {}) {
   const db = await createTestDatabase();
+  const llm = options.llm ?? createMockLlm();
   const engine: Engine = await startEngine({
     connectionString: db.url,
-    llm: createMockLlm(),
+    llm,
+    retry: options.retry,
     concurrency: 2,
   });
   const events = new RunEventHub(db.url);
   await events.start();
-  const deps: ApiDeps = { engine, events, mode: "mock", log: () => {} };
+  const deps: ApiDeps = { engine, events, mode: llm.mode, log: () => {} };
   const createCaller = createCallerFactory(appRouter);
   return {
     engine,

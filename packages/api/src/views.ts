@@ -1,8 +1,9 @@
-import type { RunState, TraceEntry } from "@tiktok-army/core";
+import type { RunState } from "@tiktok-army/core";
 import { definitionVersion } from "@tiktok-army/db";
+import type { RunUsage } from "./usage.ts";
 
 /** What the API shows of a run: its DAG with each step's status and timings, not the steps' data. */
-export function runView(state: RunState, usage: RunUsage = { tokens: 0, costUsd: 0 }) {
+export function runView(state: RunState, usage: RunUsage) {
   return {
     id: state.id,
     workflowSlug: state.workflowSlug,
@@ -39,12 +40,7 @@ export function runView(state: RunState, usage: RunUsage = { tokens: 0, costUsd:
   };
 }
 
-export interface RunUsage {
-  tokens: number;
-  costUsd: number;
-}
-
-/** Everything about one step: resolved input, options, output, error and its full trace. */
+/** Everything about one step: resolved input, options, output, error and every attempt's trace. */
 export function stepView(state: RunState, stepKey: string) {
   const def = state.dag.steps.find((s) => s.key === stepKey);
   const step = state.steps[stepKey];
@@ -62,6 +58,6 @@ export function stepView(state: RunState, stepKey: string) {
     error: step.error ?? null,
     startedAt: step.startedAt ?? null,
     finishedAt: step.finishedAt ?? null,
-    trace: step.trace as TraceEntry[],
+    trace: step.trace,
   };
 }

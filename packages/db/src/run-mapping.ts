@@ -1,4 +1,11 @@
-import type { ApprovalState, DagJson, RunBrief, RunState, StepState, TraceEntry } from "@tiktok-army/core";
+import type {
+  ApprovalState,
+  DagJson,
+  RunBrief,
+  RunState,
+  StepState,
+  StepTraceEntry,
+} from "@tiktok-army/core";
 import { type Approval, Prisma, type StepRun, type WorkflowRun } from "./generated/prisma/client.ts";
 
 /** Rows -> the core's RunState. Steps follow the DAG's order; traces are loaded separately when asked. */
@@ -6,7 +13,7 @@ export function toRunState(
   run: WorkflowRun,
   steps: StepRun[],
   approvals: Approval[],
-  traces: Map<string, TraceEntry[]> = new Map(),
+  traces: Map<string, StepTraceEntry[]> = new Map(),
 ): RunState {
   const dag = run.dag as unknown as DagJson;
   const byKey = new Map(steps.map((s) => [s.stepKey, s]));
@@ -38,7 +45,7 @@ export function toRunState(
   };
 }
 
-function toStepState(row: StepRun, trace: TraceEntry[] = []): StepState {
+function toStepState(row: StepRun, trace: StepTraceEntry[] = []): StepState {
   return {
     key: row.stepKey,
     status: row.status,

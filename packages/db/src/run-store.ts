@@ -7,6 +7,7 @@ import {
   type RunState,
   type RunStore,
   type StepState,
+  type StepTraceEntry,
   settleRun,
   type TraceEntry,
 } from "@tiktok-army/core";
@@ -136,17 +137,16 @@ export async function loadRun(db: Tx | PrismaClient, runId: string, options: { t
     include: { steps: true, approvals: true },
   });
   if (!run) return undefined;
-  const traces = new Map<string, TraceEntry[]>();
+  const traces = new Map<string, StepTraceEntry[]>();
   if (options.traces !== false) {
     const rows = await db.traceEntry.findMany({
       where: { stepRunId: { in: run.steps.map((s) => s.id) } },
       orderBy: [{ attempt: "asc" }, { seq: "asc" }],
     });
-    // A step's trace is that of its latest attempt, as in the in-memory store.
-    const latest = new Map(run.steps.map((s) => [s.id, s.attempts]));
+    // Every attempt's entries, stamped with it, as the core's reducer keeps them.
     for (const row of rows) {
-      if (row.attempt !== latest.get(row.stepRunId)) continue;
-      traces.set(row.stepRunId, [...(traces.get(row.stepRunId) ?? []), row.data as unknown as TraceEntry]);
+      const entry = { ...(row.data as unknown as TraceEntry), attempt: row.attempt };
+      traces.set(row.stepRunId, [...(traces.get(row.stepRunId) ?? []), entry]);
     }
   }
   return toRunState(run, run.steps, run.approvals, traces);

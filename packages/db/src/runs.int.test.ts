@@ -3,6 +3,7 @@ import {
   createMockLlm,
   FINISHED_RUN_STATUSES,
   type LlmPort,
+  LlmRequestRefusedError,
   toDagJson,
 } from "@tiktok-army/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -19,16 +20,23 @@ let engine: Engine;
 let workspaceId: string;
 // The trend watcher's model call fails while this is set, as an outage would.
 let trendsDown = false;
+// ...or is refused, as a revoked API key would be.
+let trendsRefused = false;
 
 function flakyLlm(): LlmPort {
   const mock = createMockLlm();
   return {
     ...mock,
     text: (r) => mock.text(r),
-    structured: (r) =>
-      trendsDown && r.agent === "trend_watcher"
-        ? Promise.reject(new Error("overloaded (529)"))
-        : mock.structured(r),
+    structured: (r) => {
+      if (r.agent !== "trend_watcher") return mock.structured(r);
+      if (trendsDown) return Promise.reject(new Error("overloaded (529)"));
+      if (trendsRefused)
+        return Promise.reject(
+          new LlmRequestRefusedError("Anthropic API answered 401: invalid x-api-key", 401),
+        );
+      return mock.structured(r);
+    },
   };
 }
 
@@ -151,10 +159,39 @@ describe("failures", () => {
     const retried = await finished(runId);
     expect(retried.status).toBe("succeeded");
     expect(retried.steps.trends?.attempts).toBe(4);
+    // Every attempt's model call stays in the step's trace, the failed ones too.
+    const traced = await engine.store.load(runId);
+    const calls = traced?.steps.trends?.trace.filter((t) => t.kind === "llm_call") ?? [];
+    expect(calls.map((t) => [t.attempt, t.error ?? "ok"])).toEqual([
+      [1, "overloaded (529)"],
+      [2, "overloaded (529)"],
+      [3, "overloaded (529)"],
+      [4, "ok"],
+    ]);
     const healthAfter = await engine.prisma.stepRun.findFirstOrThrow({
       where: { runId, stepKey: "account_health" },
     });
     expect(healthAfter).toEqual(healthBefore);
+  });
+
+  it("fails a step after one attempt when the model API refuses the call: a retry would be refused too", async () => {
+    trendsRefused = true;
+    try {
+      const { runId } = await startRun(engine.store, workspaceId, {
+        slug: "profile_audit",
+        handle: "lakucosmetics",
+        targetType: "brand",
+      });
+      const state = await finished(runId);
+      expect(state.status).toBe("failed");
+      expect(state.steps.trends).toMatchObject({
+        status: "failed",
+        attempts: 1,
+        error: "Anthropic API answered 401: invalid x-api-key",
+      });
+    } finally {
+      trendsRefused = false;
+    }
   });
 
   it("refuses to retry a step that has not failed, and to cancel a finished run", async () => {

@@ -16,7 +16,14 @@ function view(statuses: Record<string, RunView["steps"][number]["status"]>): Run
     error: null,
     createdAt: AT,
     finishedAt: null,
-    usage: { tokens: 0, costUsd: 0 },
+    usage: {
+      inputTokens: 0,
+      outputTokens: 0,
+      cacheReadTokens: 0,
+      cacheWriteTokens: 0,
+      costUsd: 0,
+      estimate: false,
+    },
     steps: Object.entries(statuses).map(([key, status]) => ({
       key,
       label: key,

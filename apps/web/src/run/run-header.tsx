@@ -44,12 +44,20 @@ export function RunHeader({ run, live }: { run: RunView; live: LiveStatus }) {
           </dd>
         </div>
         <div>
-          <dt>Tokens</dt>
-          <dd>{formatTokens(run.usage.tokens)}</dd>
+          <dt>Tokens in / out</dt>
+          <dd>
+            {formatTokens(run.usage.inputTokens)} / {formatTokens(run.usage.outputTokens)}
+          </dd>
+        </div>
+        <div>
+          <dt>Cache read / write</dt>
+          <dd>
+            {formatTokens(run.usage.cacheReadTokens)} / {formatTokens(run.usage.cacheWriteTokens)}
+          </dd>
         </div>
         <div>
           <dt>Cost</dt>
-          <dd>{formatCost(run.usage.costUsd)}</dd>
+          <dd data-testid="run-cost">{formatCost(run.usage.costUsd, { estimate: run.usage.estimate })}</dd>
         </div>
         <div>
           <dt>Target</dt>

@@ -6,26 +6,59 @@ type LlmCall = Extract<TraceEntry, { kind: "llm_call" }>;
 type ToolCall = Extract<TraceEntry, { kind: "tool_call" }>;
 type LogEntry = Extract<TraceEntry, { kind: "log" }>;
 
-/** A step's trace: its model calls, tool calls and logs. Model text is shown as text, never HTML. */
+/** One attempt's share of a step's trace. */
+export interface AttemptTrace {
+  attempt: number;
+  entries: TraceEntry[];
+}
+
+/** The trace split by attempt, oldest first; each attempt's entries keep their order. */
+export function traceByAttempt(trace: readonly TraceEntry[]): AttemptTrace[] {
+  const byAttempt = new Map<number, TraceEntry[]>();
+  for (const entry of trace) byAttempt.set(entry.attempt, [...(byAttempt.get(entry.attempt) ?? []), entry]);
+  return [...byAttempt].sort(([a], [b]) => a - b).map(([attempt, entries]) => ({ attempt, entries }));
+}
+
+/**
+ * A step's trace, one section per attempt: a failed attempt's model calls were billed too, so none is hidden.
+ * Model text is shown as text, never HTML.
+ */
 export function TraceView({ trace }: { trace: readonly TraceEntry[] }) {
-  const llmCalls = trace.filter((t): t is LlmCall => t.kind === "llm_call");
-  const toolCalls = trace.filter((t): t is ToolCall => t.kind === "tool_call");
-  const logs = trace.filter((t): t is LogEntry => t.kind === "log");
+  const attempts = traceByAttempt(trace);
+  if (attempts.length === 0)
+    return (
+      <>
+        <h3>Trace</h3>
+        <p className="muted">Nothing recorded yet.</p>
+      </>
+    );
+  return attempts.map(({ attempt, entries }) => (
+    <section key={attempt} className="trace-attempt" data-testid="trace-attempt" data-attempt={attempt}>
+      <h3>Attempt {attempt}</h3>
+      <AttemptView entries={entries} />
+    </section>
+  ));
+}
+
+function AttemptView({ entries }: { entries: readonly TraceEntry[] }) {
+  const llmCalls = entries.filter((t): t is LlmCall => t.kind === "llm_call");
+  const toolCalls = entries.filter((t): t is ToolCall => t.kind === "tool_call");
+  const logs = entries.filter((t): t is LogEntry => t.kind === "log");
   return (
     <>
-      <h3>Model calls ({llmCalls.length})</h3>
+      <h4>Model calls ({llmCalls.length})</h4>
       {llmCalls.length === 0 && <p className="muted">None.</p>}
       {llmCalls.map((call, i) => (
         <LlmCallView key={`${call.at}-${i}`} call={call} index={i + 1} />
       ))}
 
-      <h3>Tool calls ({toolCalls.length})</h3>
+      <h4>Tool calls ({toolCalls.length})</h4>
       {toolCalls.length === 0 && <p className="muted">None.</p>}
       {toolCalls.map((call, i) => (
         <article key={`${call.at}-${i}`} className="trace-item">
-          <h4>
+          <h5>
             {call.tool} <span className="muted">· {formatDuration(call.latencyMs)}</span>
-          </h4>
+          </h5>
           {call.error && <p className="text-error">Error: {call.error}</p>}
           <details>
             <summary>Arguments</summary>
@@ -40,7 +73,7 @@ export function TraceView({ trace }: { trace: readonly TraceEntry[] }) {
         </article>
       ))}
 
-      <h3>Logs ({logs.length})</h3>
+      <h4>Logs ({logs.length})</h4>
       {logs.length === 0 && <p className="muted">None.</p>}
       {logs.length > 0 && (
         <ul className="log-list">
@@ -66,9 +99,9 @@ function LlmCallView({ call, index }: { call: LlmCall; index: number }) {
   const { usage } = call;
   return (
     <article className="trace-item" data-testid="llm-call">
-      <h4>
+      <h5>
         Call {index} <span className="muted">· {call.model}</span>
-      </h4>
+      </h5>
       <dl className="stats stats-compact">
         <div>
           <dt>Tokens in</dt>
@@ -86,7 +119,7 @@ function LlmCallView({ call, index }: { call: LlmCall; index: number }) {
         </div>
         <div>
           <dt>Cost</dt>
-          <dd>{formatCost(usage.costUsd)}</dd>
+          <dd>{formatCost(usage.costUsd, { estimate: call.mode === "mock" })}</dd>
         </div>
         <div>
           <dt>Latency</dt>

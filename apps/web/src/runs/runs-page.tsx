@@ -1,7 +1,7 @@
 import { keepPreviousData } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "react-router";
-import { type RunStatus, trpc } from "../api/trpc.ts";
+import { type RunStatus, type RunView, trpc } from "../api/trpc.ts";
 import { usePageTitle } from "../app/page-title.ts";
 import { useNow } from "../app/use-now.ts";
 import {
@@ -29,7 +29,7 @@ interface RunRow {
   createdAt: string;
   finishedAt: string | null;
   durationMs: number | null;
-  usage: { tokens: number; costUsd: number };
+  usage: RunView["usage"];
 }
 
 /** Every run of the workspace, newest first, filtered by status and workflow, a page at a time. */
@@ -122,7 +122,10 @@ export function RunsPage() {
                   Duration
                 </th>
                 <th scope="col" className="num">
-                  Tokens
+                  Tokens in / out
+                </th>
+                <th scope="col" className="num">
+                  Cache read / write
                 </th>
                 <th scope="col" className="num">
                   Cost
@@ -143,8 +146,13 @@ export function RunsPage() {
                   <td className="num">
                     {formatDuration(run.durationMs ?? elapsedMs(run.createdAt, run.finishedAt, now) ?? 0)}
                   </td>
-                  <td className="num">{formatTokens(run.usage.tokens)}</td>
-                  <td className="num">{formatCost(run.usage.costUsd)}</td>
+                  <td className="num">
+                    {formatTokens(run.usage.inputTokens)} / {formatTokens(run.usage.outputTokens)}
+                  </td>
+                  <td className="num">
+                    {formatTokens(run.usage.cacheReadTokens)} / {formatTokens(run.usage.cacheWriteTokens)}
+                  </td>
+                  <td className="num">{formatCost(run.usage.costUsd, { estimate: run.usage.estimate })}</td>
                 </tr>
               ))}
             </tbody>

@@ -3,7 +3,7 @@ import { TRPCError, type TRPCRouterRecord, tracked } from "@trpc/server";
 import { z } from "zod";
 import { runIdSchema, slugSchema, stepKeySchema } from "../inputs.ts";
 import { protectedProcedure, toTRPCError } from "../trpc.ts";
-import { usageByRun } from "../usage.ts";
+import { noUsage, usageByRun, usageOfRun } from "../usage.ts";
 import { runView, stepView } from "../views.ts";
 
 const RUN_STATUSES = ["running", "waiting_approval", "succeeded", "failed", "rejected", "cancelled"] as const;
@@ -52,7 +52,7 @@ export const runsRouter = {
           createdAt: r.createdAt.toISOString(),
           finishedAt: r.finishedAt?.toISOString() ?? null,
           durationMs: r.finishedAt ? r.finishedAt.getTime() - r.createdAt.getTime() : null,
-          usage: usage.get(r.id) ?? { tokens: 0, costUsd: 0 },
+          usage: usage.get(r.id) ?? noUsage(ctx.deps.mode),
         })),
         nextCursor: rows[input.limit]?.id ?? null,
       };
@@ -60,8 +60,7 @@ export const runsRouter = {
 
   get: protectedProcedure.input(z.object({ runId: runIdSchema })).query(async ({ ctx, input }) => {
     const state = await runOfWorkspace(ctx.deps.engine.store, ctx.workspace.id, input.runId);
-    const usage = await usageByRun(ctx.deps.engine.prisma, [state.id]);
-    return runView(state, usage.get(state.id));
+    return runView(state, await usageOfRun(ctx.deps.engine.prisma, state.id, ctx.deps.mode));
   }),
 
   step: protectedProcedure
@@ -82,12 +81,12 @@ export const runsRouter = {
     .input(z.object({ runId: runIdSchema, stepKey: stepKeySchema }))
     .mutation(async ({ ctx, input }) => {
       const { state } = await retryStep(ctx.deps.engine.store, ctx.workspace.id, input.runId, input.stepKey);
-      return runView(state);
+      return runView(state, await usageOfRun(ctx.deps.engine.prisma, state.id, ctx.deps.mode));
     }),
 
   cancel: protectedProcedure.input(z.object({ runId: runIdSchema })).mutation(async ({ ctx, input }) => {
     const { state } = await cancelRun(ctx.deps.engine.store, ctx.workspace.id, input.runId);
-    return runView(state);
+    return runView(state, await usageOfRun(ctx.deps.engine.prisma, state.id, ctx.deps.mode));
   }),
 
   /**

@@ -114,8 +114,11 @@ console.log(report ?? "");
 const usageTotals = Object.values((await store.load(runId))?.steps ?? {})
   .flatMap((s) => s.trace)
   .flatMap((t) => (t.kind === "llm_call" ? [t.usage] : []));
-const cost = usageTotals.reduce((sum, u) => sum + u.costUsd, 0);
-const tokens = usageTotals.reduce((sum, u) => sum + u.inputTokens + u.outputTokens, 0);
+const total = (pick: (u: (typeof usageTotals)[number]) => number) =>
+  usageTotals.reduce((sum, u) => sum + pick(u), 0);
+const tokens = `${total((u) => u.inputTokens)} in, ${total((u) => u.outputTokens)} out, ${total((u) => u.cacheReadTokens)} cache read, ${total((u) => u.cacheWriteTokens)} cache write`;
+const cost = `$${total((u) => u.costUsd).toFixed(4)}`;
+// Mock replies are priced as real ones would be: an estimate, not spend.
 console.error(
-  `\n${llm.mode} mode (${llm.model}): ${usageTotals.length} model calls, ${tokens} tokens, $${cost.toFixed(4)}`,
+  `\n${llm.mode} mode (${llm.model}): ${usageTotals.length} model calls, tokens ${tokens}, ${llm.mode === "mock" ? `≈ ${cost} (estimate)` : cost}`,
 );

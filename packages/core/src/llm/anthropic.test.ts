@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { z } from "zod";
+import { NonRetriableError } from "../runner/errors.ts";
 import {
   type AnthropicStub,
   errorReply,
@@ -8,7 +9,7 @@ import {
   startAnthropicStub,
 } from "../testing/anthropic-stub.ts";
 import { createAnthropicLlm } from "./anthropic.ts";
-import { LlmOutputError, LlmRequestError } from "./errors.ts";
+import { LlmOutputError, LlmRequestError, LlmRequestRefusedError } from "./errors.ts";
 import { costUsd } from "./pricing.ts";
 
 const MODEL = "claude-sonnet-5-5";
@@ -105,16 +106,32 @@ describe("createAnthropicLlm", () => {
     expect(stub?.requests).toHaveLength(3);
   });
 
-  it("fails at once with the API's message on a 400", async () => {
+  it("fails at once with the API's message on a 400, as a refusal no retry can fix", async () => {
     const llm = await llmAgainst(() => errorReply(400, "max_tokens: must be at most 128000"));
     const error = await llm.text(request).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(LlmRequestError);
+    expect(error).toBeInstanceOf(LlmRequestRefusedError);
+    expect(error).toBeInstanceOf(NonRetriableError);
     expect(error).toMatchObject({
       status: 400,
       message: "Anthropic API answered 400: max_tokens: must be at most 128000",
     });
     expect(stub?.requests).toHaveLength(1);
   });
+
+  it.each([400, 401, 403, 404, 413, 422])("reports a %i as refused (not retriable)", async (status) => {
+    const llm = await llmAgainst(() => errorReply(status, "no"), { maxRetries: 0 });
+    await expect(llm.text(request)).rejects.toBeInstanceOf(LlmRequestRefusedError);
+  });
+
+  it.each([408, 409, 429, 500, 529])(
+    "reports a %i as a failure a later attempt may get past",
+    async (status) => {
+      const llm = await llmAgainst(() => errorReply(status, "busy"), { maxRetries: 0 });
+      const error = await llm.text(request).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(LlmRequestError);
+      expect(error).not.toBeInstanceOf(NonRetriableError);
+    },
+  );
 
   it("fails with LlmOutputError keeping the raw text when the reply is not JSON", async () => {
     const llm = await llmAgainst(() => messageReply("Sure! Here are some ideas: duet"));
@@ -131,6 +148,15 @@ describe("createAnthropicLlm", () => {
     const call = llm.structured({ ...request, schema: ideas });
     await expect(call).rejects.toBeInstanceOf(LlmOutputError);
     await expect(call).rejects.toThrow(/does not match its schema: ideas: .*; score: /);
+  });
+
+  it("keeps the usage and cost of a reply that fails validation on the error: it was billed", async () => {
+    const llm = await llmAgainst(() =>
+      messageReply('{"ideas":"duet"}', { usage: { input_tokens: 700, output_tokens: 90 } }),
+    );
+    const error = await llm.structured({ ...request, schema: ideas }).catch((e: unknown) => e);
+    const counts = { inputTokens: 700, outputTokens: 90, cacheReadTokens: 0, cacheWriteTokens: 0 };
+    expect(error).toMatchObject({ model: MODEL, usage: { ...counts, costUsd: costUsd(MODEL, counts) } });
   });
 
   it("fails with LlmOutputError when the reply was cut off or refused", async () => {

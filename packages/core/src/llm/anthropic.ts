@@ -6,7 +6,7 @@ import type {
   MessageCreateParamsNonStreaming,
 } from "@anthropic-ai/sdk/resources/messages";
 import type { z } from "zod";
-import { LlmOutputError, LlmRequestError } from "./errors.ts";
+import { LlmOutputError, LlmRequestError, LlmRequestRefusedError } from "./errors.ts";
 import type { LlmPort, LlmResult, LlmTextRequest } from "./port.ts";
 import { costUsd, modelPrice } from "./pricing.ts";
 import { parseStructuredReply } from "./structured-reply.ts";
@@ -18,7 +18,8 @@ export interface AnthropicLlmOptions {
   baseURL?: string;
   /**
    * Retries of a 408, 409, 429, 5xx or dropped connection, done by the SDK: 0.5 s doubling up to 8 s with jitter,
-   * or what the API's retry-after header says. Default 2. Other 4xx fail at once.
+   * or what the API's retry-after header says. Default 2. Other 4xx fail at once, as LlmRequestRefusedError, and
+   * the step with them. The runner's attempts multiply these: see "Model API failures" in docs/engine.md.
    */
   maxRetries?: number;
   /** Per attempt; the SDK's default is 10 minutes. */
@@ -68,16 +69,6 @@ export function createAnthropicLlm(options: AnthropicLlmOptions): LlmPort {
       throw toLlmError(error, request.signal);
     }
     const latencyMs = Math.round(performance.now() - started);
-    // Thinking blocks may come first; only text blocks are the reply.
-    const raw = message.content.flatMap((block) => (block.type === "text" ? [block.text] : [])).join("");
-    if (message.stop_reason === "refusal")
-      throw new LlmOutputError(`Claude refused to answer "${request.agent}"`, raw);
-    if (message.stop_reason && TRUNCATED.has(message.stop_reason))
-      throw new LlmOutputError(
-        `reply for agent "${request.agent}" was cut off (stop_reason ${message.stop_reason}, max_tokens ${maxTokens})`,
-        raw,
-      );
-    if (!raw) throw new LlmOutputError(`reply for agent "${request.agent}" has no text`, raw);
     const counts = {
       inputTokens: message.usage.input_tokens,
       outputTokens: message.usage.output_tokens,
@@ -85,8 +76,20 @@ export function createAnthropicLlm(options: AnthropicLlmOptions): LlmPort {
       cacheWriteTokens: message.usage.cache_creation_input_tokens ?? 0,
     };
     // Priced as the configured model: the reply names the snapshot that answered, which may be a dated id.
-    const usage = { ...counts, costUsd: costUsd(model, counts) };
-    return { raw, model: message.model || model, usage, latencyMs };
+    const billed = { usage: { ...counts, costUsd: costUsd(model, counts) }, model: message.model || model };
+    // Thinking blocks may come first; only text blocks are the reply.
+    const raw = message.content.flatMap((block) => (block.type === "text" ? [block.text] : [])).join("");
+    // From here on the reply is billed: every error carries what it cost.
+    if (message.stop_reason === "refusal")
+      throw new LlmOutputError(`Claude refused to answer "${request.agent}"`, raw, billed);
+    if (message.stop_reason && TRUNCATED.has(message.stop_reason))
+      throw new LlmOutputError(
+        `reply for agent "${request.agent}" was cut off (stop_reason ${message.stop_reason}, max_tokens ${maxTokens})`,
+        raw,
+        billed,
+      );
+    if (!raw) throw new LlmOutputError(`reply for agent "${request.agent}" has no text`, raw, billed);
+    return { raw, ...billed, latencyMs };
   };
 
   return {
@@ -98,7 +101,7 @@ export function createAnthropicLlm(options: AnthropicLlmOptions): LlmPort {
     },
     async structured(request) {
       const reply = await call(request, jsonFormat(request.schema, request.agent));
-      return { ...reply, value: parseStructuredReply(reply.raw, request.schema, request.agent) };
+      return { ...reply, value: parseStructuredReply(reply.raw, request.schema, request.agent, reply) };
     },
   };
 }
@@ -131,9 +134,12 @@ function toLlmError(error: unknown, signal: AbortSignal | undefined): unknown {
     return new LlmRequestError(`could not reach the Anthropic API: ${error.message}`, undefined, {
       cause: error,
     });
-  return new LlmRequestError(
-    `Anthropic API answered ${error.status}: ${error.apiMessage ?? error.message}`,
-    error.status,
-    { cause: error },
-  );
+  const message = `Anthropic API answered ${error.status}: ${error.apiMessage ?? error.message}`;
+  if (isRetriableStatus(error.status)) return new LlmRequestError(message, error.status, { cause: error });
+  return new LlmRequestRefusedError(message, error.status, { cause: error });
+}
+
+// What the SDK retries too; any other answer (400, 401, 403, 404, 413, 422...) would be the same next time.
+function isRetriableStatus(status: number): boolean {
+  return status === 408 || status === 409 || status === 429 || status >= 500;
 }

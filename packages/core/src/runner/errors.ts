@@ -33,7 +33,8 @@ export class StepFailedError extends Error {
 
 /** Thrown by an agent when retrying cannot help (bad input, a refusal); the step fails at once. */
 export class NonRetriableError extends Error {
-  override readonly name = "NonRetriableError";
+  // Typed as string so subclasses (LlmRequestRefusedError) can name themselves.
+  override readonly name: string = "NonRetriableError";
 }
 
 /** A readable one-line message for any error, zod errors listing each field. */

@@ -37,4 +37,4 @@ export {
 } from "./run-workflow-inline.ts";
 export { followUp, settleRun } from "./settle.ts";
 export type { RunStore } from "./store.ts";
-export { type TraceEntry, TraceRecorder } from "./trace.ts";
+export { type StepTraceEntry, type TraceEntry, TraceRecorder } from "./trace.ts";

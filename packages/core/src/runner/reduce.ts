@@ -82,18 +82,14 @@ export function applyRunEvent(state: RunState | undefined, event: Stamped): RunS
           `attempt ${event.attempt} is no longer current`,
           event.stepKey,
         );
+      const trace = [...step.trace, ...event.trace.map((entry) => ({ ...entry, attempt: event.attempt }))];
       if (event.type === "step_succeeded")
-        setStep(event.stepKey, {
-          status: "succeeded",
-          output: event.output,
-          trace: event.trace,
-          finishedAt: event.at,
-        });
+        setStep(event.stepKey, { status: "succeeded", output: event.output, trace, finishedAt: event.at });
       else
         setStep(event.stepKey, {
           status: event.retrying && !finished ? "queued" : "failed",
           error: event.error,
-          trace: event.trace,
+          trace,
           finishedAt: event.at,
         });
       return next;

@@ -1,6 +1,6 @@
 import type { RunBrief } from "../workflow/brief.ts";
 import type { DagJson } from "../workflow/dag-json.ts";
-import type { TraceEntry } from "./trace.ts";
+import type { StepTraceEntry } from "./trace.ts";
 
 /** Step statuses; a step only moves forward through them, except a retry (failed attempt -> queued). */
 export const STEP_STATUS = {
@@ -52,7 +52,8 @@ export interface StepState {
   options?: unknown;
   output?: unknown;
   error?: string;
-  trace: TraceEntry[];
+  /** Every attempt's trace, oldest first: a failed attempt's model calls were billed too. */
+  trace: StepTraceEntry[];
   startedAt?: string;
   finishedAt?: string;
 }

@@ -1,10 +1,12 @@
-import type { LlmUsage } from "../llm/port.ts";
+import type { LlmPort, LlmUsage } from "../llm/port.ts";
 
 /** One entry of a step's trace, in the order it happened. */
 export type TraceEntry =
   | {
       kind: "llm_call";
       at: string;
+      /** The port's mode: in `mock` the usage and cost are estimates of fixture replies, nothing was spent. */
+      mode: LlmPort["mode"];
       model: string;
       system: string;
       prompt: string;
@@ -23,6 +25,9 @@ export type TraceEntry =
       error?: string;
     }
   | { kind: "log"; at: string; level: "info" | "warn"; message: string; data?: unknown };
+
+/** A trace entry as a step keeps it: stamped with the attempt that recorded it. */
+export type StepTraceEntry = TraceEntry & { attempt: number };
 
 type WithoutAt<T> = T extends unknown ? Omit<T, "at"> : never;
 

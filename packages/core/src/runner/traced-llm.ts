@@ -1,7 +1,19 @@
-import type { LlmPort, LlmResult } from "../llm/port.ts";
+import { LlmOutputError } from "../llm/errors.ts";
+import type { LlmPort, LlmResult, LlmUsage } from "../llm/port.ts";
 import type { TraceRecorder } from "./trace.ts";
 
-/** The LLM port as a step sees it: every call, failed ones too, lands in the step's trace. */
+const NOTHING_BILLED: LlmUsage = {
+  inputTokens: 0,
+  outputTokens: 0,
+  cacheReadTokens: 0,
+  cacheWriteTokens: 0,
+  costUsd: 0,
+};
+
+/**
+ * The LLM port as a step sees it: every call, failed ones too, lands in the step's trace. A reply that arrived
+ * and then failed (bad JSON, schema mismatch) was billed: its error carries the usage, recorded here.
+ */
 export function tracedLlm(llm: LlmPort, trace: TraceRecorder): LlmPort {
   const record = async <T>(
     request: { system: string; prompt: string },
@@ -12,6 +24,7 @@ export function tracedLlm(llm: LlmPort, trace: TraceRecorder): LlmPort {
       const result = await call();
       trace.record({
         kind: "llm_call",
+        mode: llm.mode,
         model: result.model,
         system: request.system,
         prompt: request.prompt,
@@ -21,13 +34,15 @@ export function tracedLlm(llm: LlmPort, trace: TraceRecorder): LlmPort {
       });
       return result;
     } catch (error) {
+      const billed = error instanceof LlmOutputError ? error : undefined;
       trace.record({
         kind: "llm_call",
-        model: llm.model,
+        mode: llm.mode,
+        model: billed?.model ?? llm.model,
         system: request.system,
         prompt: request.prompt,
-        response: (error as { raw?: string }).raw ?? "",
-        usage: { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, costUsd: 0 },
+        response: billed?.raw ?? "",
+        usage: billed?.usage ?? NOTHING_BILLED,
         latencyMs: performance.now() - started,
         error: error instanceof Error ? error.message : String(error),
       });

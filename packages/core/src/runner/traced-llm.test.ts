@@ -1,0 +1,68 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { createAnthropicLlm } from "../llm/anthropic.ts";
+import { LlmOutputError } from "../llm/errors.ts";
+import { createMockLlm } from "../llm/mock.ts";
+import { costUsd } from "../llm/pricing.ts";
+import { type AnthropicStub, messageReply, startAnthropicStub } from "../testing/anthropic-stub.ts";
+import { TraceRecorder } from "./trace.ts";
+import { tracedLlm } from "./traced-llm.ts";
+
+const MODEL = "claude-sonnet-5-5";
+const request = {
+  agent: "scout",
+  system: "You find trends.",
+  prompt: "Ideas",
+  schema: z.object({ ideas: z.array(z.string()) }),
+};
+
+let stub: AnthropicStub | undefined;
+afterEach(async () => {
+  await stub?.close();
+  stub = undefined;
+});
+
+describe("tracedLlm", () => {
+  it("records a billed reply that fails validation with its real tokens and cost, then rethrows", async () => {
+    const usage = { input_tokens: 1200, output_tokens: 300, cache_read_input_tokens: 4000 };
+    stub = await startAnthropicStub(() => messageReply("Sure! Here are some ideas", { usage }));
+    const trace = new TraceRecorder();
+    const llm = tracedLlm(createAnthropicLlm({ apiKey: "k", model: MODEL, baseURL: stub.url }), trace);
+
+    await expect(llm.structured(request)).rejects.toBeInstanceOf(LlmOutputError);
+
+    const counts = { inputTokens: 1200, outputTokens: 300, cacheReadTokens: 4000, cacheWriteTokens: 0 };
+    expect(trace.entries).toEqual([
+      expect.objectContaining({
+        kind: "llm_call",
+        mode: "real",
+        model: MODEL,
+        response: "Sure! Here are some ideas",
+        usage: { ...counts, costUsd: costUsd(MODEL, counts) },
+        error: expect.stringContaining("is not valid JSON"),
+      }),
+    ]);
+    expect(costUsd(MODEL, counts)).toBeGreaterThan(0);
+  });
+
+  it("records a call that never got a reply as costing nothing", async () => {
+    const trace = new TraceRecorder();
+    const closed = await startAnthropicStub(() => messageReply("never"));
+    await closed.close();
+    const llm = tracedLlm(
+      createAnthropicLlm({ apiKey: "k", model: MODEL, baseURL: closed.url, maxRetries: 0 }),
+      trace,
+    );
+    await expect(llm.text(request)).rejects.toThrow("could not reach");
+    expect(trace.entries[0]).toMatchObject({ kind: "llm_call", model: MODEL, response: "" });
+    expect(trace.entries[0]).toMatchObject({ usage: { inputTokens: 0, outputTokens: 0, costUsd: 0 } });
+  });
+
+  it("marks each call with the port's mode, so mock costs read as estimates", async () => {
+    const trace = new TraceRecorder();
+    const mock = createMockLlm({ fixtures: { scout: () => ({ ideas: ["duet"] }) } });
+    await tracedLlm(mock, trace).structured(request);
+    expect(trace.entries[0]).toMatchObject({ kind: "llm_call", mode: "mock" });
+    expect(trace.entries[0]).toMatchObject({ usage: { costUsd: expect.any(Number) } });
+  });
+});
