@@ -29,7 +29,7 @@ export default defineConfig({
       output: {
         codeSplitting: {
           // The libraries every page needs, in one chunk with a name that says so. React Flow, dagre
-          // and react-markdown stay in the lazy chunks of the run and report pages.
+          // and react-markdown (with remark-gfm) stay in the lazy chunks of the run and report pages.
           groups: [
             {
               name: "vendor",

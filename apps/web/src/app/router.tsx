@@ -7,7 +7,7 @@ import { WorkflowsPage } from "../workflows/workflows-page.tsx";
 import { Layout } from "./layout.tsx";
 import { NotFoundPage, RouteErrorPage } from "./not-found-page.tsx";
 
-// The heavy pages load on demand: React Flow and dagre with the run, react-markdown with the report.
+// The heavy pages load on demand: React Flow and dagre with the run, react-markdown and remark-gfm with the report.
 const RunPage = lazy(() => import("../run/run-page.tsx"));
 const ReportPage = lazy(() => import("../report/report-page.tsx"));
 

@@ -29,9 +29,61 @@ describe("ReportMarkdown", () => {
     expect(render("# Report\n\n## Metrics")).toBe("<h2>Report</h2>\n<h3>Metrics</h3>");
   });
 
-  it("renders pipe tables with inline Markdown in their cells", () => {
-    const html = render("| # | Hashtag |\n| --- | ---: |\n| 1 | **#skintok** |");
-    expect(html).toContain('<th scope="col">#</th>');
-    expect(html).toContain('<td style="text-align:right"><strong>#skintok</strong></td>');
+  it("renders a table right after a paragraph, with column headers and alignment", () => {
+    const html = render(
+      "Intro\n| Metric | Value | Formula |\n| --- | ---: | :---: |\n| ER | 9.61% | likes / views |",
+    );
+    expect(html).toContain("<p>Intro</p>");
+    expect(html).toContain(
+      '<thead><tr><th scope="col">Metric</th><th scope="col" style="text-align:right">Value</th>' +
+        '<th scope="col" style="text-align:center">Formula</th></tr></thead>',
+    );
+    expect(html).toContain(
+      '<td>ER</td><td style="text-align:right">9.61%</td><td style="text-align:center">',
+    );
+  });
+
+  it("renders an empty header cell as a plain cell, since a header needs a name", () => {
+    const html = render("| | Video |\n| --- | --- |\n| Top | GRWM |");
+    expect(html).toContain('<thead><tr><td></td><th scope="col">Video</th></tr></thead>');
+  });
+
+  it("reads inline Markdown in cells, and block starts and escaped pipes as text", () => {
+    const html = render(
+      "| # | Hashtag |\n| --- | --- |\n| 1. | **#skintok** |\n| `a\\|b` | [x](https://x.example) ![i](https://t.example/p.png) |",
+    );
+    expect(html).toContain("<tbody><tr><td>1.</td><td><strong>#skintok</strong></td></tr>");
+    expect(html).toContain("<td><code>a|b</code></td>");
+    expect(html).toContain(
+      '<a href="https://x.example" target="_blank" rel="noopener noreferrer">x</a> <span class="muted">[image: i]</span>',
+    );
+  });
+
+  it("keeps a table's rows as wide as its header", () => {
+    const html = render("a | b\n--|--\nonly|\nx | y | z");
+    expect(html).toContain("<tr><td>only</td><td></td></tr><tr><td>x</td><td>y</td></tr>");
+  });
+
+  it("does not read pipes in fenced code, or without a matching delimiter row, as a table", () => {
+    expect(render("```\n| a | b |\n| - | - |\n```")).not.toContain("<table");
+    expect(render("| a | b |\n| --- |\n| 1 | 2 |")).not.toContain("<table");
+  });
+
+  it("strikes through double tildes only, since reports write ~5% for about 5%", () => {
+    expect(render("~~gone~~ from ~5% to ~10%")).toBe("<p><del>gone</del> from ~5% to ~10%</p>");
+  });
+
+  it("links bare URLs safely and names task-list checkboxes", () => {
+    const html = render("See www.example.com\n\n- [x] shipped\n- [ ] measured");
+    expect(html).toContain('<a href="http://www.example.com" target="_blank" rel="noopener noreferrer">');
+    expect(html).toContain('<input type="checkbox" disabled="" aria-label="Done" checked=""/> shipped');
+    expect(html).toContain('<input type="checkbox" disabled="" aria-label="To do"/> measured');
+  });
+
+  it("keeps footnote links on the page", () => {
+    const html = render("Views rose[^1].\n\n[^1]: Against last month.");
+    expect(html).toContain('<a href="#user-content-fn-1" id="user-content-fnref-1"');
+    expect(html).not.toMatch(/href="#[^"]*"[^>]*target=/);
+    expect(html).toContain('<h3 class="sr-only" id="footnote-label">Footnotes</h3>');
   });
 });

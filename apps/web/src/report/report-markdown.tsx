@@ -1,6 +1,8 @@
-import type { ComponentProps } from "react";
 import Markdown, { type Components } from "react-markdown";
-import { type Align, inlineCellMarkdown, splitPipeTables } from "./pipe-tables.ts";
+import remarkGfm, { type Options as GfmOptions } from "remark-gfm";
+
+// Reports write `~5%` for "about 5%": only `~~two~~` tildes strike text through.
+const REMARK_PLUGINS: [[typeof remarkGfm, GfmOptions]] = [[remarkGfm, { singleTilde: false }]];
 
 // The page has its own h1: the report's headings move one level down to keep the outline in order.
 const COMPONENTS: Components = {
@@ -9,74 +11,34 @@ const COMPONENTS: Components = {
   h3: ({ node: _node, ...props }) => <h4 {...props} />,
   h4: ({ node: _node, ...props }) => <h5 {...props} />,
   h5: ({ node: _node, ...props }) => <h6 {...props} />,
-  a: ({ node: _node, ...props }: ComponentProps<"a"> & { node?: unknown }) => (
-    <a {...props} target="_blank" rel="noopener noreferrer" />
-  ),
+  // Footnote links (`#user-content-fn-1`) stay on the page; every other link opens a new tab.
+  a: ({ node: _node, ...props }) =>
+    props.href?.startsWith("#") ? (
+      <a {...props} />
+    ) : (
+      <a {...props} target="_blank" rel="noopener noreferrer" />
+    ),
   // A model-written image link would make the browser fetch any URL: show its description instead.
   img: ({ alt }) => <span className="muted">[image{alt ? `: ${alt}` : ""}]</span>,
+  // An empty header cell (a row-label column) is a plain cell: a header needs a name.
+  th: ({ node, ...props }) => (node?.children.length ? <th scope="col" {...props} /> : <td {...props} />),
+  // The only inputs are task-list boxes (raw HTML is skipped); a checkbox needs a name too.
+  input: ({ node: _node, ...props }) =>
+    props.type === "checkbox" ? <input {...props} aria-label={props.checked ? "Done" : "To do"} /> : null,
 };
-// A table cell holds inline Markdown only: no paragraph around it, and nothing block-level.
-const CELL_COMPONENTS: Components = { ...COMPONENTS, p: ({ children }) => <>{children}</> };
-const INLINE_ELEMENTS = ["p", "a", "strong", "em", "code", "del", "br", "img"];
 
 /**
- * A model-written report. Raw HTML in the Markdown is dropped, never rendered (`skipHtml`, and no
- * rehype-raw); react-markdown's default URL filter drops `javascript:` and other unsafe links, and
- * images are not loaded.
- * Pipe tables are cut out and rendered here (see pipe-tables.ts).
+ * A model-written report, GitHub-flavoured (tables, task lists, `~~strikethrough~~`, bare URLs).
+ * Raw HTML in the Markdown is dropped, never rendered (`skipHtml`, and no rehype-raw);
+ * react-markdown's default URL filter drops `javascript:` and other unsafe links, and images are
+ * not loaded.
+ *
+ * @example <ReportMarkdown markdown={run.report} />
  */
 export function ReportMarkdown({ markdown }: { markdown: string }) {
   return (
-    <>
-      {splitPipeTables(markdown).map((segment, i) =>
-        segment.kind === "markdown" ? (
-          // Segments are positional and the report does not change under them.
-          <Markdown key={`md-${i}`} skipHtml components={COMPONENTS}>
-            {segment.text}
-          </Markdown>
-        ) : (
-          <table key={`table-${i}`}>
-            <thead>
-              <tr>
-                {segment.header.map((cell, c) =>
-                  // An empty header cell (a row-label column) is a plain cell: a header needs a name.
-                  cell === "" ? (
-                    <td key={`h-${c}`} />
-                  ) : (
-                    <th key={`h-${c}`} scope="col" style={alignStyle(segment.align[c])}>
-                      <Cell text={cell} />
-                    </th>
-                  ),
-                )}
-              </tr>
-            </thead>
-            <tbody>
-              {segment.rows.map((row, r) => (
-                <tr key={`r-${r}`}>
-                  {row.map((cell, c) => (
-                    <td key={`c-${c}`} style={alignStyle(segment.align[c])}>
-                      <Cell text={cell} />
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ),
-      )}
-    </>
-  );
-}
-
-function Cell({ text }: { text: string }) {
-  if (text === "") return null;
-  return (
-    <Markdown skipHtml components={CELL_COMPONENTS} allowedElements={INLINE_ELEMENTS} unwrapDisallowed>
-      {inlineCellMarkdown(text)}
+    <Markdown skipHtml remarkPlugins={REMARK_PLUGINS} components={COMPONENTS}>
+      {markdown}
     </Markdown>
   );
-}
-
-function alignStyle(align: Align | undefined) {
-  return align ? { textAlign: align } : undefined;
 }
