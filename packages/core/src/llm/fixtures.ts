@@ -1,5 +1,6 @@
 import { accountHealthFixture } from "../agents/account-health.fixture.ts";
 import { campaignBuilderFixture } from "../agents/campaign-builder.fixture.ts";
+import { competitorBenchmarkFixture } from "../agents/competitor-benchmark.fixture.ts";
 import { contentPlannerFixture } from "../agents/content-planner.fixture.ts";
 import { performanceReviewerFixture } from "../agents/performance-reviewer.fixture.ts";
 import { trendWatcherFixture } from "../agents/trend-watcher.fixture.ts";
@@ -33,6 +34,7 @@ export const AGENT_FIXTURES: Record<string, LlmFixture> = {
   content_planner: contentPlannerFixture,
   campaign_builder: campaignBuilderFixture,
   performance_reviewer: performanceReviewerFixture,
+  competitor_benchmark: competitorBenchmarkFixture,
   [SYNTHESIS_NODE]: genericReport,
 };
 
