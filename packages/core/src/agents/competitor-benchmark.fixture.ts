@@ -24,8 +24,8 @@ export function competitorBenchmarkFixture(request: FixtureRequest): { takeaways
   const trails = BENCHMARK_METRICS.filter((m) => f.brand_rank[m].rank === f.brand_rank[m].of);
   const standing =
     leads.length > 0
-      ? `@${brand.handle} leads ${f.accounts.length} accounts on ${joinAnd(leads)} over ${f.window}.`
-      : `@${brand.handle} leads on no metric among ${f.accounts.length} accounts over ${f.window}.`;
+      ? `@${brand.handle} ranks first of ${f.accounts.length} accounts on ${joinAnd(leads)} over ${f.window}.`
+      : `@${brand.handle} ranks first on no metric among ${f.accounts.length} accounts over ${f.window}.`;
   const gap =
     trails.length > 0
       ? ` It ranks last on ${joinAnd(trails.map((m) => LABELS[m]))}: start there.`
