@@ -5,6 +5,7 @@ import { contentPlannerFixture } from "../agents/content-planner.fixture.ts";
 import { performanceReviewerFixture } from "../agents/performance-reviewer.fixture.ts";
 import { trendWatcherFixture } from "../agents/trend-watcher.fixture.ts";
 import { SYNTHESIS_NODE } from "../workflow/nodes.ts";
+import { competitorScanReport } from "./fixtures/competitor-scan-report.ts";
 import {
   campaignLaunchReport,
   genericReport,
@@ -43,4 +44,5 @@ export const SYNTHESIS_FIXTURES: Record<string, LlmFixture> = {
   profile_audit: profileAuditReport,
   campaign_launch: campaignLaunchReport,
   post_launch_loop: postLaunchLoopReport,
+  competitor_scan: competitorScanReport,
 };
