@@ -40,6 +40,7 @@ export type { InputPath, LatestRunSource, WorkflowDef, WorkflowStepDef } from ".
 
 // Seeded workflows
 export { CAMPAIGN_LAUNCH } from "./workflows/campaign-launch.ts";
+export { COMPETITOR_SCAN } from "./workflows/competitor-scan.ts";
 export { POST_LAUNCH_LOOP } from "./workflows/post-launch-loop.ts";
 export { PROFILE_AUDIT } from "./workflows/profile-audit.ts";
 export { SEEDED_WORKFLOWS, SEEDED_WORKFLOWS_BY_SLUG, workflowsBySlug } from "./workflows/seeded.ts";

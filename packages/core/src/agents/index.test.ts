@@ -3,13 +3,14 @@ import { AGENT_FIXTURES } from "../llm/fixtures.ts";
 import { AGENT_REGISTRY, BUILT_IN_AGENTS } from "./index.ts";
 
 describe("built-in agents", () => {
-  it("registers the five agents by name", () => {
+  it("registers the six agents by name", () => {
     expect(BUILT_IN_AGENTS.map((a) => a.name)).toEqual([
       "account_health",
       "trend_watcher",
       "content_planner",
       "campaign_builder",
       "performance_reviewer",
+      "competitor_benchmark",
     ]);
     for (const agent of BUILT_IN_AGENTS) expect(AGENT_REGISTRY.get(agent.name)).toBe(agent);
   });

@@ -1,5 +1,6 @@
 import { accountHealth } from "./account-health.ts";
 import { campaignBuilder } from "./campaign-builder.ts";
+import { competitorBenchmark } from "./competitor-benchmark.ts";
 import { contentPlanner } from "./content-planner.ts";
 import type { AnyAgent } from "./contract.ts";
 import { performanceReviewer } from "./performance-reviewer.ts";
@@ -8,6 +9,11 @@ import { trendWatcher } from "./trend-watcher.ts";
 
 export { type AccountHealthOutput, accountHealth, accountHealthOutput } from "./account-health.ts";
 export { type CampaignBuilderOutput, campaignBuilder, campaignBuilderOutput } from "./campaign-builder.ts";
+export {
+  type CompetitorBenchmarkOutput,
+  competitorBenchmark,
+  competitorBenchmarkOutput,
+} from "./competitor-benchmark.ts";
 export { type ContentPlannerOutput, contentPlanner, contentPlannerOutput } from "./content-planner.ts";
 export { type Agent, type AgentContext, type AnyAgent, defineAgent, type SideEffect } from "./contract.ts";
 export { type Metric, metricSchema } from "./metrics.ts";
@@ -26,6 +32,7 @@ export const BUILT_IN_AGENTS: readonly AnyAgent[] = [
   contentPlanner,
   campaignBuilder,
   performanceReviewer,
+  competitorBenchmark,
 ];
 
 /** Every built-in agent by name; what workflows are validated against by default. */

@@ -1,9 +1,11 @@
 import { accountHealthFixture } from "../agents/account-health.fixture.ts";
 import { campaignBuilderFixture } from "../agents/campaign-builder.fixture.ts";
+import { competitorBenchmarkFixture } from "../agents/competitor-benchmark.fixture.ts";
 import { contentPlannerFixture } from "../agents/content-planner.fixture.ts";
 import { performanceReviewerFixture } from "../agents/performance-reviewer.fixture.ts";
 import { trendWatcherFixture } from "../agents/trend-watcher.fixture.ts";
 import { SYNTHESIS_NODE } from "../workflow/nodes.ts";
+import { competitorScanReport } from "./fixtures/competitor-scan-report.ts";
 import {
   campaignLaunchReport,
   genericReport,
@@ -33,6 +35,7 @@ export const AGENT_FIXTURES: Record<string, LlmFixture> = {
   content_planner: contentPlannerFixture,
   campaign_builder: campaignBuilderFixture,
   performance_reviewer: performanceReviewerFixture,
+  competitor_benchmark: competitorBenchmarkFixture,
   [SYNTHESIS_NODE]: genericReport,
 };
 
@@ -41,4 +44,5 @@ export const SYNTHESIS_FIXTURES: Record<string, LlmFixture> = {
   profile_audit: profileAuditReport,
   campaign_launch: campaignLaunchReport,
   post_launch_loop: postLaunchLoopReport,
+  competitor_scan: competitorScanReport,
 };

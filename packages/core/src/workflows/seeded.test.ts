@@ -99,11 +99,12 @@ describe("seeded workflows, end to end in mock mode", () => {
 });
 
 describe("SEEDED_WORKFLOWS", () => {
-  it("has the three seeded slugs", () => {
+  it("has the four seeded slugs", () => {
     expect(SEEDED_WORKFLOWS.map((w) => w.slug)).toEqual([
       "profile_audit",
       "campaign_launch",
       "post_launch_loop",
+      "competitor_scan",
     ]);
   });
 

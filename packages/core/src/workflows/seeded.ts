@@ -1,6 +1,7 @@
 import { WorkflowDefinitionError } from "../workflow/errors.ts";
 import type { WorkflowDef } from "../workflow/types.ts";
 import { CAMPAIGN_LAUNCH } from "./campaign-launch.ts";
+import { COMPETITOR_SCAN } from "./competitor-scan.ts";
 import { POST_LAUNCH_LOOP } from "./post-launch-loop.ts";
 import { PROFILE_AUDIT } from "./profile-audit.ts";
 
@@ -18,5 +19,10 @@ export function workflowsBySlug(workflows: readonly WorkflowDef[]): ReadonlyMap<
 }
 
 /** The workflows every workspace starts with; also the list shown when a workspace has none stored. */
-export const SEEDED_WORKFLOWS: readonly WorkflowDef[] = [PROFILE_AUDIT, CAMPAIGN_LAUNCH, POST_LAUNCH_LOOP];
+export const SEEDED_WORKFLOWS: readonly WorkflowDef[] = [
+  PROFILE_AUDIT,
+  CAMPAIGN_LAUNCH,
+  POST_LAUNCH_LOOP,
+  COMPETITOR_SCAN,
+];
 export const SEEDED_WORKFLOWS_BY_SLUG = workflowsBySlug(SEEDED_WORKFLOWS);

@@ -1,0 +1,234 @@
+import { z } from "zod";
+import type { TikTokProfile, TikTokVideo } from "../data/provider.ts";
+import { NonRetriableError } from "../runner/errors.ts";
+import { defineAgent } from "./contract.ts";
+import { type Metric, median, metricSchema, ratio, round2 } from "./metrics.ts";
+import { UNTRUSTED_DATA_RULE, untrustedBlock } from "./untrusted.ts";
+
+const DAY_SECONDS = 86_400;
+
+/**
+ * What a competitor scan compares. Only public figures: no TikTok API lets a brand read another
+ * account's private insights (reach, watch time, traffic sources), so none of those appear here.
+ */
+export const BENCHMARK_METRICS = [
+  "followers",
+  "posts_per_week",
+  "median_views",
+  "engagement_rate_by_views",
+  "breakout_share",
+] as const;
+export type BenchmarkMetric = (typeof BENCHMARK_METRICS)[number];
+
+const metricsSchema = z.object({
+  followers: metricSchema,
+  posts_per_week: metricSchema,
+  median_views: metricSchema,
+  /** Median per post of (likes + comments + shares) / views × 100; saves excluded, as Rival IQ counts. */
+  engagement_rate_by_views: metricSchema,
+  /** % of the window's posts with more than twice the account's median views. */
+  breakout_share: metricSchema,
+});
+
+export const benchmarkAccountSchema = z.object({
+  handle: z.string(),
+  is_brand: z.boolean(),
+  posts_in_window: z.number().int().nonnegative(),
+  /** False when the listing hit `video_limit` inside the window: the counts are then lower bounds. */
+  window_covered: z.boolean(),
+  metrics: metricsSchema,
+});
+export type BenchmarkAccount = z.infer<typeof benchmarkAccountSchema>;
+
+export const brandRankSchema = z.object({
+  /** 1 is best (the highest value); accounts with equal values share a rank. */
+  rank: z.number().int().positive(),
+  of: z.number().int().positive(),
+  leader: z.string(),
+  formula: z.string(),
+});
+export type BrandRank = z.infer<typeof brandRankSchema>;
+
+export const competitorBenchmarkOutput = z.object({
+  handle: z.string(),
+  window_days: z.number().int().positive(),
+  /** "2026-08-03 to 2026-11-01 (UTC)": every account is measured over these same days. */
+  window: z.string(),
+  /** The brand first, then the competitors in the order given. */
+  accounts: z.array(benchmarkAccountSchema),
+  brand_rank: z.object(
+    Object.fromEntries(BENCHMARK_METRICS.map((metric) => [metric, brandRankSchema])) as Record<
+      BenchmarkMetric,
+      typeof brandRankSchema
+    >,
+  ),
+  takeaways: z.array(z.string()),
+});
+export type CompetitorBenchmarkOutput = z.infer<typeof competitorBenchmarkOutput>;
+/** What the mock fixture is given: every number, no user-written text. */
+export type CompetitorBenchmarkFacts = Omit<CompetitorBenchmarkOutput, "takeaways">;
+
+export const competitorTakeawaysSchema = z.object({ takeaways: z.array(z.string().min(1)).min(2).max(5) });
+
+/** Compares a brand with its competitors on public figures over one window, and ranks the brand on each. */
+export const competitorBenchmark = defineAgent({
+  name: "competitor_benchmark",
+  description:
+    "Benchmarks an account against competitors on public figures (followers, cadence, views, engagement) over one window",
+  sideEffects: "none",
+  input: z.object({
+    handle: z.string().min(1),
+    competitors: z.array(z.string().min(1)).min(1).max(10),
+  }),
+  options: z.object({
+    /** Every account is measured over the same days, so the figures compare. */
+    window_days: z.number().int().min(7).max(365).default(90),
+    /** Videos listed per account, newest first; enough for a 90-day window at a daily cadence. */
+    video_limit: z.number().int().min(10).max(500).default(200),
+  }),
+  output: competitorBenchmarkOutput,
+  async execute({ handle, competitors }, ctx) {
+    ctx.signal.throwIfAborted();
+    const { window_days: windowDays, video_limit: limit } = ctx.options;
+    const rivals = distinctCompetitors(handle, competitors);
+    if (rivals.length === 0)
+      throw new NonRetriableError(`competitors must name at least one account other than @${handle}`);
+    const readAccount = (account: string) =>
+      Promise.all([
+        ctx.trace.tool("tiktok.getProfile", { handle: account }, () => ctx.data.getProfile(account)),
+        ctx.trace.tool("tiktok.listVideos", { handle: account, limit }, () =>
+          ctx.data.listVideos(account, { limit }),
+        ),
+      ]);
+    const reads = await Promise.all([handle, ...rivals].map(readAccount));
+    const now = ctx.now();
+    const since = now.getTime() / 1000 - windowDays * DAY_SECONDS;
+    const accounts = reads.map(([profile, videos], i) =>
+      publicFigures(profile, videos, { since, windowDays, limit, isBrand: i === 0 }),
+    );
+    const facts: CompetitorBenchmarkFacts = {
+      handle: accounts[0]?.handle ?? handle,
+      window_days: windowDays,
+      window: `${isoDay(since)} to ${isoDay(now.getTime() / 1000)} (UTC)`,
+      accounts,
+      brand_rank: brandRanks(accounts),
+    };
+    ctx.trace.log("competitors benchmarked", { accounts: accounts.length, window_days: windowDays });
+    // Display names and titles are written by the accounts: they go in untrusted blocks, not the facts.
+    const names = reads.map(([profile]) => `@${profile.handle}: ${profile.display_name}`);
+    const topTitles = reads.flatMap(([profile, videos]) => {
+      const top = inWindow(videos, since).sort((a, b) => b.view_count - a.view_count)[0];
+      return top ? [`@${profile.handle}: ${top.title}`] : [];
+    });
+    ctx.signal.throwIfAborted();
+    const { value } = await ctx.llm.structured({
+      agent: "competitor_benchmark",
+      workflowSlug: ctx.run.workflowSlug,
+      system: [
+        "You are a TikTok strategist comparing a brand with its competitors.",
+        "Every number you need is in the facts; quote them, never compute or invent new ones.",
+        "The figures are public ones only; do not guess at any account's private insights.",
+        UNTRUSTED_DATA_RULE,
+      ].join("\n"),
+      prompt: [
+        `Public figures of @${facts.handle} and ${rivals.length} competitors over ${facts.window}:`,
+        JSON.stringify(facts, null, 2),
+        untrustedBlock("display_names", names),
+        untrustedBlock("most_viewed_titles", topTitles),
+        "Write 2 to 5 short takeaways for the brand: each quotes its rank or a competitor's figure and names one action.",
+      ].join("\n\n"),
+      schema: competitorTakeawaysSchema,
+      context: facts,
+      signal: ctx.signal,
+    });
+    return { ...facts, takeaways: value.takeaways };
+  },
+});
+
+/** The competitors once each, in the order given, without the brand itself. */
+function distinctCompetitors(brand: string, competitors: readonly string[]): string[] {
+  const key = (h: string) => h.trim().replace(/^@/, "").toLowerCase();
+  const seen = new Set([key(brand)]);
+  return competitors.filter((h) => {
+    if (seen.has(key(h))) return false;
+    seen.add(key(h));
+    return true;
+  });
+}
+
+function inWindow(videos: readonly TikTokVideo[], since: number): TikTokVideo[] {
+  return videos.filter((v) => v.create_time >= since);
+}
+
+/** Likes, comments and shares per view of one post, in %; saves are left out, as Rival IQ counts them. */
+function publicEngagementRate(video: TikTokVideo): number {
+  return ratio(video.like_count + video.comment_count + video.share_count, video.view_count) * 100;
+}
+
+/** One account's comparable public figures over the window, each with its formula. */
+export function publicFigures(
+  profile: TikTokProfile,
+  videos: readonly TikTokVideo[],
+  window: { since: number; windowDays: number; limit: number; isBrand: boolean },
+): BenchmarkAccount {
+  const { since, windowDays: days, limit } = window;
+  const posts = inWindow(videos, since);
+  // Newest first: a full listing whose oldest video is still inside the window may have missed posts.
+  const oldest = videos.at(-1);
+  const covered = videos.length < limit || (oldest !== undefined && oldest.create_time < since);
+  const bound = covered ? "" : ` (listing capped at ${limit} videos: a lower bound)`;
+  const views = posts.map((v) => v.view_count);
+  const medianViews = median(views);
+  const withViews = posts.filter((v) => v.view_count > 0);
+  const n = posts.length;
+  const metrics: Record<BenchmarkMetric, Metric> = {
+    followers: { value: profile.follower_count, formula: "follower_count of the public profile" },
+    posts_per_week: {
+      value: round2(n / (days / 7)),
+      formula: `posts in the last ${days} days / (${days} / 7)${bound}`,
+    },
+    median_views: {
+      value: Math.round(medianViews),
+      formula: `median views of the ${n} posts in the last ${days} days`,
+    },
+    engagement_rate_by_views: {
+      value: round2(median(withViews.map(publicEngagementRate))),
+      formula:
+        `median per post of (likes + comments + shares) / views × 100 over the ${withViews.length} posts with views ` +
+        `in the last ${days} days; saves excluded, as in Rival IQ's brand benchmark`,
+    },
+    breakout_share: {
+      value: round2(ratio(views.filter((v) => v > 2 * medianViews).length, n) * 100),
+      formula: `posts with views > 2 × the account's median views / ${n} posts in the last ${days} days × 100`,
+    },
+  };
+  return {
+    handle: profile.handle,
+    is_brand: window.isBrand,
+    posts_in_window: n,
+    window_covered: covered,
+    metrics,
+  };
+}
+
+/** The brand's (the first account's) rank on each metric: 1 + the accounts with a higher value. */
+export function brandRanks(accounts: readonly BenchmarkAccount[]): Record<BenchmarkMetric, BrandRank> {
+  const [brand] = accounts;
+  if (!brand) throw new Error("brandRanks needs the brand's figures");
+  const entries = BENCHMARK_METRICS.map((metric) => {
+    const valueIn = (a: BenchmarkAccount) => a.metrics[metric].value;
+    const leader = accounts.reduce((best, a) => (valueIn(a) > valueIn(best) ? a : best), brand);
+    const rank: BrandRank = {
+      rank: 1 + accounts.filter((a) => valueIn(a) > valueIn(brand)).length,
+      of: accounts.length,
+      leader: leader.handle,
+      formula: `1 + accounts with a higher ${metric.replaceAll("_", " ")}, among ${accounts.length}`,
+    };
+    return [metric, rank] as const;
+  });
+  return Object.fromEntries(entries) as Record<BenchmarkMetric, BrandRank>;
+}
+
+function isoDay(unixSeconds: number): string {
+  return new Date(unixSeconds * 1000).toISOString().slice(0, 10);
+}

@@ -1,0 +1,1 @@
+ALTER TYPE "tiktok_brief_outcome" ADD VALUE 'competitor_scan';
