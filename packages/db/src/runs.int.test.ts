@@ -3,6 +3,7 @@ import {
   createMockLlm,
   FINISHED_RUN_STATUSES,
   type LlmPort,
+  SEEDED_WORKFLOWS,
   toDagJson,
 } from "@tiktok-army/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -69,11 +70,8 @@ afterAll(async () => {
 describe("starting runs", () => {
   it("lists the seeded workflows, storing a workflow's row at its first run without hiding the others", async () => {
     const { workspace } = await createWorkspaceWithKey(engine.prisma, "fresh");
-    expect((await listWorkflows(engine.prisma, workspace.id)).map((w) => w.slug)).toEqual([
-      "profile_audit",
-      "campaign_launch",
-      "post_launch_loop",
-    ]);
+    const seeded = SEEDED_WORKFLOWS.map((w) => w.slug);
+    expect((await listWorkflows(engine.prisma, workspace.id)).map((w) => w.slug)).toEqual(seeded);
     expect(await engine.prisma.workflow.count({ where: { workspaceId: workspace.id } })).toBe(0);
     const { runId } = await startRun(engine.store, workspace.id, {
       slug: "post_launch_loop",
@@ -84,8 +82,7 @@ describe("starting runs", () => {
     // The stored one first; the seeded ones not stored yet stay listed.
     expect((await listWorkflows(engine.prisma, workspace.id)).map((w) => w.slug)).toEqual([
       "post_launch_loop",
-      "profile_audit",
-      "campaign_launch",
+      ...seeded.filter((slug) => slug !== "post_launch_loop"),
     ]);
     expect((await finished(runId)).status).toBe("succeeded");
   });
