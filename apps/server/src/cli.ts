@@ -36,6 +36,7 @@ async function main(argv: string[]): Promise<void> {
   const database = await openDatabase({
     env: { DATABASE_URL: storage.databaseUrl },
     dataDir: path.join(storage.dataDir, "pg"),
+    port: storage.embeddedPgPort,
     log: info,
   }).catch((error: unknown) => {
     // One embedded PostgreSQL per data folder: say what to do instead.
