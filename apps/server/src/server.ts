@@ -52,6 +52,7 @@ export async function startServer(config: ServerConfig, options: { log?: Log } =
     const database = await openDatabase({
       env: { DATABASE_URL: config.databaseUrl },
       dataDir: path.join(config.dataDir, "pg"),
+      port: config.embeddedPgPort,
       log: (msg) => log({ msg }),
     });
     closers.push({ name: "database", close: () => database.close() });

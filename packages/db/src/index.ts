@@ -2,6 +2,7 @@ export { BRIEF_OUTCOMES, createBrief, createBriefSchema, listBriefs } from "./br
 export { RUN_EVENTS_CHANNEL, STEP_JOBS_CHANNEL } from "./channels.ts";
 export { createPrismaClient, Prisma, type PrismaClient, type Tx } from "./client.ts";
 export { type EngineEnv, engineEnv, engineEnvSchema, llmFor, llmFromEnv } from "./config.ts";
+export { DataFolderInUseError } from "./data-folder-lock.ts";
 export { type OpenDatabase, openDatabase } from "./database.ts";
 export { type Engine, type EngineOptions, startEngine } from "./engine.ts";
 export { DataError, type DataErrorCode } from "./errors.ts";

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { BriefOutcome } from "./generated/prisma/enums.ts";
+import { BRIEF_OUTCOMES } from "./briefs.ts";
 import { applyMigrations, DEFAULT_MIGRATIONS_DIR, MigrationError } from "./migrate.ts";
 import { createTestDatabase, type TestDatabase } from "./testing/index.ts";
 
@@ -183,31 +183,30 @@ describe("applyMigrations", () => {
     const names = await copyRepositoryMigrations();
     await writeMigration(
       "29990101000000_add_outcome",
-      `ALTER TYPE "tiktok_brief_outcome" ADD VALUE 'trend_watch';\n`,
+      `ALTER TYPE "tiktok_brief_outcome" ADD VALUE 'added_by_a_test';\n`,
     );
     await writeMigration(
       "29990101000001_default_outcome",
-      `ALTER TABLE "briefs" ALTER COLUMN "outcome" SET DEFAULT 'trend_watch';\n`,
+      `ALTER TABLE "briefs" ALTER COLUMN "outcome" SET DEFAULT 'added_by_a_test';\n`,
     );
 
     const { applied } = await applyMigrations(db.url, { migrationsDir });
 
     expect(applied).toEqual([...names, "29990101000000_add_outcome", "29990101000001_default_outcome"]);
-    // The repository's outcomes (as schema.prisma declares them, which the drift test holds), then the new one.
-    expect(await enumValues("tiktok_brief_outcome")).toEqual([...Object.values(BriefOutcome), "trend_watch"]);
+    expect(await enumValues("tiktok_brief_outcome")).toEqual([...BRIEF_OUTCOMES, "added_by_a_test"]);
   });
 
   test("explains that an enum value cannot be used by the migration that adds it", async () => {
     await copyRepositoryMigrations();
     await writeMigration(
       "29990101000000_add_and_use_outcome",
-      `ALTER TYPE "tiktok_brief_outcome" ADD VALUE 'trend_watch';\n` +
-        `ALTER TABLE "briefs" ALTER COLUMN "outcome" SET DEFAULT 'trend_watch';\n`,
+      `ALTER TYPE "tiktok_brief_outcome" ADD VALUE 'added_by_a_test';\n` +
+        `ALTER TABLE "briefs" ALTER COLUMN "outcome" SET DEFAULT 'added_by_a_test';\n`,
     );
 
     const failure = applyMigrations(db.url, { migrationsDir });
     await expect(failure).rejects.toMatchObject({ code: "migration_failed" });
     await expect(failure).rejects.toThrow(/can only be used from a later migration/);
-    expect(await enumValues("tiktok_brief_outcome")).not.toContain("trend_watch");
+    expect(await enumValues("tiktok_brief_outcome")).not.toContain("added_by_a_test");
   });
 });
