@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
 import { CHROMIUM, CHROMIUM_ARGS } from "./chromium.ts";
+import { EMBEDDED_PG_PORT } from "./server-database.ts";
 
 const PORT = Number(process.env.E2E_PORT ?? 3101);
 
@@ -38,6 +39,7 @@ export default defineConfig({
       PORT: String(PORT),
       DATA_DIR: mkdtempSync(path.join(tmpdir(), "tiktok-army-e2e-")),
       DATABASE_URL: "",
+      EMBEDDED_PG_PORT: String(EMBEDDED_PG_PORT),
       CLAUDE_MODE: "mock",
       MOCK_LLM_LATENCY_MS: "400",
       MOCK_FAIL_AGENTS: "performance_reviewer",
