@@ -49,6 +49,7 @@ test("stored definitions never shadow the code, and one that no longer validates
   // The code's profile_audit is listed and runs whole, stale row or not.
   await expect(page.getByTestId("workflow-profile_audit")).toContainText(/\d+ steps/);
   await expectAccessible(page, "the workflows page with an invalid stored definition");
+  await invalid.scrollIntoViewIfNeeded();
   await keepScreenshot(page, testInfo, "workflows-invalid-stored-definition");
 
   await page.getByLabel("Workflow", { exact: true }).selectOption({ label: "Profile audit" });
