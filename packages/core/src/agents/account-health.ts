@@ -116,8 +116,6 @@ export const accountHealth = defineAgent({
     // The display name is user-written like the bio: it goes in the untrusted block, not the facts.
     const { display_name: displayName, ...numbers } = facts;
     const { value } = await ctx.llm.structured({
-      agent: "account_health",
-      workflowSlug: ctx.run.workflowSlug,
       system: [
         "You are a TikTok growth strategist writing for a marketing team.",
         "Every number you need is in the facts; quote them, never compute or invent new ones.",

@@ -104,8 +104,6 @@ export const campaignBuilder = defineAgent({
       ad_groups: facts.campaign.ad_groups.length,
     });
     const { value } = await ctx.llm.structured({
-      agent: "campaign_builder",
-      workflowSlug: ctx.run.workflowSlug,
       system: ["You are a TikTok ads copywriter.", UNTRUSTED_DATA_RULE].join("\n"),
       prompt: [
         `Campaign for @${handle} (${input.category}), objective ${objective}, ${days} days at $${daily}/day.`,

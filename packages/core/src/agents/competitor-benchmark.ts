@@ -122,8 +122,6 @@ export const competitorBenchmark = defineAgent({
     });
     ctx.signal.throwIfAborted();
     const { value } = await ctx.llm.structured({
-      agent: "competitor_benchmark",
-      workflowSlug: ctx.run.workflowSlug,
       system: [
         "You are a TikTok strategist comparing a brand with its competitors.",
         "Every number you need is in the facts; quote them, never compute or invent new ones.",

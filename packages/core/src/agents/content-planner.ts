@@ -89,8 +89,6 @@ export const contentPlanner = defineAgent({
       schedule,
     };
     const { value } = await ctx.llm.structured({
-      agent: "content_planner",
-      workflowSlug: ctx.run.workflowSlug,
       system: ["You are a TikTok content strategist writing hooks and captions.", UNTRUSTED_DATA_RULE].join(
         "\n",
       ),

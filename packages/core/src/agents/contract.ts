@@ -1,14 +1,14 @@
 import type { z } from "zod";
 import type { TikTokDataProvider } from "../data/provider.ts";
-import type { LlmPort } from "../llm/port.ts";
+import type { StepLlm } from "../llm/port.ts";
 import type { TraceRecorder } from "../runner/trace.ts";
 
 /** What running an agent can do to the world. Anything but `none` needs an approval gate upstream. */
 export type SideEffect = "none" | "publishes" | "sends" | "spends";
 
 export interface AgentContext {
-  /** Every call through this port is recorded in the step's trace. */
-  llm: LlmPort;
+  /** Every call through this port is stamped with the agent's name and recorded in the step's trace. */
+  llm: StepLlm;
   data: TikTokDataProvider;
   /** The step's `options`, parsed by the agent's options schema. */
   options: Record<string, unknown>;

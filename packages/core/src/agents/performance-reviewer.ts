@@ -105,8 +105,6 @@ export const performanceReviewer = defineAgent({
     ctx.trace.log("windows compared", { verdict, reasons });
     ctx.signal.throwIfAborted();
     const { value } = await ctx.llm.structured({
-      agent: "performance_reviewer",
-      workflowSlug: ctx.run.workflowSlug,
       system: [
         "You are a TikTok performance marketer reviewing a launch.",
         "The verdict is already decided by rule; explain it and say what to do, quoting the numbers given.",

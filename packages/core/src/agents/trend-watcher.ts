@@ -84,8 +84,6 @@ export const trendWatcher = defineAgent({
     };
     ctx.signal.throwIfAborted();
     const { value } = await ctx.llm.structured({
-      agent: "trend_watcher",
-      workflowSlug: ctx.run.workflowSlug,
       system: ["You are a TikTok trend analyst briefing a content team.", UNTRUSTED_DATA_RULE].join("\n"),
       prompt: [
         `Fastest-growing ${category} trends in ${region}, first seen within ${freshnessHours} hours, ranked by velocity:`,

@@ -9,11 +9,19 @@ export interface LlmUsage {
   costUsd: number;
 }
 
-interface LlmRequestBase {
-  /** The agent (or SYNTHESIS_NODE) asking; mock fixtures are keyed by it. */
+/**
+ * Who is calling the model. The runner stamps it on every request of a step (`tracedLlm`); agent code never
+ * writes it, and traces record it.
+ */
+export interface LlmCaller {
+  /** The agent (or SYNTHESIS_NODE) asking; mock fixtures are keyed by it, errors name it. */
   agent: string;
   /** The workflow being run; synthesis fixtures are keyed by it. */
   workflowSlug?: string;
+}
+
+/** A request as agent code writes it: the prompt and what it was built from, no caller. */
+export interface StepTextRequest {
   system: string;
   prompt: string;
   /**
@@ -25,12 +33,15 @@ interface LlmRequestBase {
   signal?: AbortSignal;
 }
 
-export interface LlmTextRequest extends LlmRequestBase {}
-
-export interface LlmStructuredRequest<T> extends LlmRequestBase {
+export interface StepStructuredRequest<T> extends StepTextRequest {
   /** The reply must parse against this schema, or the call fails with an LlmOutputError. */
   schema: z.ZodType<T>;
 }
+
+/** A request as the port receives it: stamped with its caller. */
+export interface LlmTextRequest extends StepTextRequest, LlmCaller {}
+
+export interface LlmStructuredRequest<T> extends StepStructuredRequest<T>, LlmCaller {}
 
 export interface LlmResult<T> {
   value: T;
@@ -47,4 +58,16 @@ export interface LlmPort {
   readonly model: string;
   text(request: LlmTextRequest): Promise<LlmResult<string>>;
   structured<T>(request: LlmStructuredRequest<T>): Promise<LlmResult<T>>;
+}
+
+/**
+ * The LLM port as a step sees it: requests carry no caller, the runner's wrapper stamps it.
+ * @example
+ * const { value } = await ctx.llm.structured({ system, prompt, schema, context: facts, signal: ctx.signal });
+ */
+export interface StepLlm {
+  readonly mode: LlmPort["mode"];
+  readonly model: string;
+  text(request: StepTextRequest): Promise<LlmResult<string>>;
+  structured<T>(request: StepStructuredRequest<T>): Promise<LlmResult<T>>;
 }

@@ -5,12 +5,13 @@ import { LlmOutputError } from "../llm/errors.ts";
 import { createMockLlm } from "../llm/mock.ts";
 import { costUsd } from "../llm/pricing.ts";
 import { type AnthropicStub, messageReply, startAnthropicStub } from "../testing/anthropic-stub.ts";
+import { createFixtureLlm } from "../testing/fake-llm.ts";
 import { TraceRecorder } from "./trace.ts";
 import { tracedLlm } from "./traced-llm.ts";
 
 const MODEL = "claude-sonnet-5-5";
+const caller = { agent: "scout", workflowSlug: "scouting" };
 const request = {
-  agent: "scout",
   system: "You find trends.",
   prompt: "Ideas",
   schema: z.object({ ideas: z.array(z.string()) }),
@@ -23,11 +24,23 @@ afterEach(async () => {
 });
 
 describe("tracedLlm", () => {
+  it("stamps every request with its caller, which agent code never writes, and traces the caller", async () => {
+    const trace = new TraceRecorder();
+    const port = createFixtureLlm({ scout: () => ({ ideas: ["duet"] }) });
+    await tracedLlm(port, trace, caller).structured(request);
+    expect(port.calls[0]).toMatchObject({ agent: "scout", workflowSlug: "scouting", prompt: "Ideas" });
+    expect(trace.entries[0]).toMatchObject({ kind: "llm_call", agent: "scout", workflowSlug: "scouting" });
+  });
+
   it("records a billed reply that fails validation with its real tokens and cost, then rethrows", async () => {
     const usage = { input_tokens: 1200, output_tokens: 300, cache_read_input_tokens: 4000 };
     stub = await startAnthropicStub(() => messageReply("Sure! Here are some ideas", { usage }));
     const trace = new TraceRecorder();
-    const llm = tracedLlm(createAnthropicLlm({ apiKey: "k", model: MODEL, baseURL: stub.url }), trace);
+    const llm = tracedLlm(
+      createAnthropicLlm({ apiKey: "k", model: MODEL, baseURL: stub.url }),
+      trace,
+      caller,
+    );
 
     await expect(llm.structured(request)).rejects.toBeInstanceOf(LlmOutputError);
 
@@ -52,6 +65,7 @@ describe("tracedLlm", () => {
     const llm = tracedLlm(
       createAnthropicLlm({ apiKey: "k", model: MODEL, baseURL: closed.url, maxRetries: 0 }),
       trace,
+      caller,
     );
     await expect(llm.text(request)).rejects.toThrow("could not reach");
     expect(trace.entries[0]).toMatchObject({ kind: "llm_call", model: MODEL, response: "" });
@@ -61,7 +75,7 @@ describe("tracedLlm", () => {
   it("marks each call with the port's mode, so mock costs read as estimates", async () => {
     const trace = new TraceRecorder();
     const mock = createMockLlm({ fixtures: { scout: () => ({ ideas: ["duet"] }) } });
-    await tracedLlm(mock, trace).structured(request);
+    await tracedLlm(mock, trace, caller).structured(request);
     expect(trace.entries[0]).toMatchObject({ kind: "llm_call", mode: "mock" });
     expect(trace.entries[0]).toMatchObject({ usage: { costUsd: expect.any(Number) } });
   });

@@ -21,9 +21,9 @@ export interface FixtureLlm extends LlmPort {
  * An LlmPort for tests answering from AGENT_FIXTURES / SYNTHESIS_FIXTURES: no latency, fixed usage,
  * structured replies checked against the request's schema like the real adapters do.
  * @example
- * const llm = createFixtureLlm();
- * const output = await accountHealth.execute({ handle: "glowwithmia" }, { ...ctx, llm });
- * llm.calls[0]?.prompt; // what the agent asked
+ * const ctx = createAgentTestContext({ llm: createFixtureLlm() });
+ * const output = await executeAgent(accountHealth, { handle: "glowwithmia" }, {}, ctx);
+ * ctx.llm.calls[0]?.prompt; // what the agent asked, stamped with its name
  */
 export function createFixtureLlm(
   fixtures: Record<string, LlmFixture> = AGENT_FIXTURES,
