@@ -8,7 +8,7 @@ import { resolveStepInput } from "./resolve-input.ts";
 import type { RunState } from "./run-state.ts";
 import { writeReport } from "./synthesis.ts";
 import { type TraceEntry, TraceRecorder } from "./trace.ts";
-import { agentCaller, tracedLlm } from "./traced-llm.ts";
+import { agentCaller, reportCaller, tracedLlm } from "./traced-llm.ts";
 
 export interface StepDeps {
   llm: LlmPort;
@@ -61,7 +61,7 @@ export async function executeStep(
   const step = state.dag.steps.find((s) => s.key === prepared.stepKey);
   try {
     if (step?.agentName === SYNTHESIS_NODE) {
-      const llm = tracedLlm(deps.llm, trace, { agent: SYNTHESIS_NODE, workflowSlug: state.workflowSlug });
+      const llm = tracedLlm(deps.llm, trace, reportCaller(state.workflowSlug));
       const markdown = await writeReport(llm, state, prepared.input, signal);
       return { ok: true, output: { markdown }, trace: trace.entries };
     }

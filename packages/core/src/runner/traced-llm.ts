@@ -1,6 +1,8 @@
 import type { AnyAgent } from "../agents/contract.ts";
 import { LlmOutputError } from "../llm/errors.ts";
+import { mockReport } from "../llm/fixtures.ts";
 import type { LlmCaller, LlmPort, LlmResult, LlmUsage, StepLlm } from "../llm/port.ts";
+import { SYNTHESIS_NODE } from "../workflow/nodes.ts";
 import type { TraceRecorder } from "./trace.ts";
 
 const NOTHING_BILLED: LlmUsage = {
@@ -11,9 +13,14 @@ const NOTHING_BILLED: LlmUsage = {
   costUsd: 0,
 };
 
-/** Who calls the model in an agent's step: the agent, in a run of `workflowSlug`. */
+/** Who calls the model in an agent's step: the agent, with its mock reply, in a run of `workflowSlug`. */
 export function agentCaller(agent: AnyAgent, workflowSlug: string): LlmCaller {
-  return { agent: agent.name, workflowSlug };
+  return { agent: agent.name, workflowSlug, mockReply: agent.mockReply };
+}
+
+/** Who calls the model in the synthesis step: the report writer, with the workflow's mock report. */
+export function reportCaller(workflowSlug: string): LlmCaller {
+  return { agent: SYNTHESIS_NODE, workflowSlug, mockReply: mockReport(workflowSlug) };
 }
 
 /**
