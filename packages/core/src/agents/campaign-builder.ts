@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { FixtureRequest } from "../llm/port.ts";
 import { adBenchmark, CAMPAIGN_OBJECTIVES } from "./ad-benchmarks.ts";
 import { defineAgent } from "./contract.ts";
 import { uniqueHashtags } from "./hashtag.ts";
@@ -65,6 +66,7 @@ export const campaignBuilder = defineAgent({
     objective: z.enum(CAMPAIGN_OBJECTIVES).default("VIDEO_VIEWS"),
   }),
   output: campaignBuilderOutput,
+  mockReply: mockAdCopy,
   async execute(input, ctx) {
     ctx.signal.throwIfAborted();
     const { daily_budget_usd: daily, duration_days: days, objective } = ctx.options;
@@ -104,8 +106,6 @@ export const campaignBuilder = defineAgent({
       ad_groups: facts.campaign.ad_groups.length,
     });
     const { value } = await ctx.llm.structured({
-      agent: "campaign_builder",
-      workflowSlug: ctx.run.workflowSlug,
       system: ["You are a TikTok ads copywriter.", UNTRUSTED_DATA_RULE].join("\n"),
       prompt: [
         `Campaign for @${handle} (${input.category}), objective ${objective}, ${days} days at $${daily}/day.`,
@@ -140,4 +140,24 @@ function adGroups(
     placement: "TIKTOK",
     bid_strategy: bidStrategy,
   }));
+}
+
+const CALLS_TO_ACTION: Record<CampaignBuilderFacts["campaign"]["objective"], string> = {
+  REACH: "Follow for more",
+  VIDEO_VIEWS: "Watch till the end",
+  TRAFFIC: "Tap to see how",
+  CONVERSIONS: "Shop the routine now",
+};
+
+/** Mock ad texts for the campaign campaign_builder proposed (its `context`); each fits TikTok's 100 characters. */
+function mockAdCopy(request: FixtureRequest): { ad_copy: string[] } {
+  const f = request.context as CampaignBuilderFacts;
+  const topic = f.category.toLowerCase();
+  const cta = CALLS_TO_ACTION[f.campaign.objective];
+  const texts = [
+    `The ${topic} upgrade you didn't know you needed. ${cta} 👀`,
+    `Stop scrolling: this ${topic} fix takes 30 seconds. ${cta}.`,
+    `Why everyone's switching up their ${topic} game. ${cta} ✨`,
+  ];
+  return { ad_copy: texts.map((text) => (text.length <= 100 ? text : `${text.slice(0, 99)}…`)) };
 }

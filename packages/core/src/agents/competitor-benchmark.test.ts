@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { TikTokDataProvider, TikTokProfile, TikTokVideo } from "../data/provider.ts";
 import { NonRetriableError } from "../runner/errors.ts";
 import { createAgentTestContext, executeAgent, TEST_NOW } from "../testing/index.ts";
-import { BENCHMARK_METRICS, competitorBenchmark } from "./competitor-benchmark.ts";
+import { competitorBenchmark } from "./competitor-benchmark.ts";
+import { BENCHMARK_METRICS } from "./competitor-figures.ts";
 
 const NOW = TEST_NOW.getTime() / 1000;
 const DAY = 86_400;

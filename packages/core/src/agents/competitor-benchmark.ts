@@ -1,53 +1,21 @@
 import { z } from "zod";
-import type { TikTokProfile, TikTokVideo } from "../data/provider.ts";
+import type { FixtureRequest } from "../llm/port.ts";
 import { NonRetriableError } from "../runner/errors.ts";
+import {
+  BENCHMARK_METRICS,
+  type BenchmarkAccount,
+  type BenchmarkMetric,
+  benchmarkAccountSchema,
+  brandRankSchema,
+  brandRanks,
+  inWindow,
+  publicFigures,
+} from "./competitor-figures.ts";
 import { defineAgent } from "./contract.ts";
-import { type Metric, median, metricSchema, ratio, round2 } from "./metrics.ts";
+import { compactNumber, joinAnd } from "./phrasing.ts";
 import { UNTRUSTED_DATA_RULE, untrustedBlock } from "./untrusted.ts";
 
 const DAY_SECONDS = 86_400;
-
-/**
- * What a competitor scan compares. Only public figures: no TikTok API lets a brand read another
- * account's private insights (reach, watch time, traffic sources), so none of those appear here.
- */
-export const BENCHMARK_METRICS = [
-  "followers",
-  "posts_per_week",
-  "median_views",
-  "engagement_rate_by_views",
-  "breakout_share",
-] as const;
-export type BenchmarkMetric = (typeof BENCHMARK_METRICS)[number];
-
-const metricsSchema = z.object({
-  followers: metricSchema,
-  posts_per_week: metricSchema,
-  median_views: metricSchema,
-  /** Median per post of (likes + comments + shares) / views × 100; saves excluded, as Rival IQ counts. */
-  engagement_rate_by_views: metricSchema,
-  /** % of the window's posts with more than twice the account's median views. */
-  breakout_share: metricSchema,
-});
-
-export const benchmarkAccountSchema = z.object({
-  handle: z.string(),
-  is_brand: z.boolean(),
-  posts_in_window: z.number().int().nonnegative(),
-  /** False when the listing hit `video_limit` inside the window: the counts are then lower bounds. */
-  window_covered: z.boolean(),
-  metrics: metricsSchema,
-});
-export type BenchmarkAccount = z.infer<typeof benchmarkAccountSchema>;
-
-export const brandRankSchema = z.object({
-  /** 1 is best (the highest value); accounts with equal values share a rank. */
-  rank: z.number().int().positive(),
-  of: z.number().int().positive(),
-  leader: z.string(),
-  formula: z.string(),
-});
-export type BrandRank = z.infer<typeof brandRankSchema>;
 
 export const competitorBenchmarkOutput = z.object({
   handle: z.string(),
@@ -65,7 +33,7 @@ export const competitorBenchmarkOutput = z.object({
   takeaways: z.array(z.string()),
 });
 export type CompetitorBenchmarkOutput = z.infer<typeof competitorBenchmarkOutput>;
-/** What the mock fixture is given: every number, no user-written text. */
+/** What the mock reply is given: every number, no user-written text. */
 export type CompetitorBenchmarkFacts = Omit<CompetitorBenchmarkOutput, "takeaways">;
 
 export const competitorTakeawaysSchema = z.object({ takeaways: z.array(z.string().min(1)).min(2).max(5) });
@@ -87,6 +55,7 @@ export const competitorBenchmark = defineAgent({
     video_limit: z.number().int().min(10).max(500).default(200),
   }),
   output: competitorBenchmarkOutput,
+  mockReply: mockTakeaways,
   async execute({ handle, competitors }, ctx) {
     ctx.signal.throwIfAborted();
     const { window_days: windowDays, video_limit: limit } = ctx.options;
@@ -122,8 +91,6 @@ export const competitorBenchmark = defineAgent({
     });
     ctx.signal.throwIfAborted();
     const { value } = await ctx.llm.structured({
-      agent: "competitor_benchmark",
-      workflowSlug: ctx.run.workflowSlug,
       system: [
         "You are a TikTok strategist comparing a brand with its competitors.",
         "Every number you need is in the facts; quote them, never compute or invent new ones.",
@@ -156,79 +123,76 @@ function distinctCompetitors(brand: string, competitors: readonly string[]): str
   });
 }
 
-function inWindow(videos: readonly TikTokVideo[], since: number): TikTokVideo[] {
-  return videos.filter((v) => v.create_time >= since);
-}
-
-/** Likes, comments and shares per view of one post, in %; saves are left out, as Rival IQ counts them. */
-function publicEngagementRate(video: TikTokVideo): number {
-  return ratio(video.like_count + video.comment_count + video.share_count, video.view_count) * 100;
-}
-
-/** One account's comparable public figures over the window, each with its formula. */
-export function publicFigures(
-  profile: TikTokProfile,
-  videos: readonly TikTokVideo[],
-  window: { since: number; windowDays: number; limit: number; isBrand: boolean },
-): BenchmarkAccount {
-  const { since, windowDays: days, limit } = window;
-  const posts = inWindow(videos, since);
-  // Newest first: a full listing whose oldest video is still inside the window may have missed posts.
-  const oldest = videos.at(-1);
-  const covered = videos.length < limit || (oldest !== undefined && oldest.create_time < since);
-  const bound = covered ? "" : ` (listing capped at ${limit} videos: a lower bound)`;
-  const views = posts.map((v) => v.view_count);
-  const medianViews = median(views);
-  const withViews = posts.filter((v) => v.view_count > 0);
-  const n = posts.length;
-  const metrics: Record<BenchmarkMetric, Metric> = {
-    followers: { value: profile.follower_count, formula: "follower_count of the public profile" },
-    posts_per_week: {
-      value: round2(n / (days / 7)),
-      formula: `posts in the last ${days} days / (${days} / 7)${bound}`,
-    },
-    median_views: {
-      value: Math.round(medianViews),
-      formula: `median views of the ${n} posts in the last ${days} days`,
-    },
-    engagement_rate_by_views: {
-      value: round2(median(withViews.map(publicEngagementRate))),
-      formula:
-        `median per post of (likes + comments + shares) / views × 100 over the ${withViews.length} posts with views ` +
-        `in the last ${days} days; saves excluded, as in Rival IQ's brand benchmark`,
-    },
-    breakout_share: {
-      value: round2(ratio(views.filter((v) => v > 2 * medianViews).length, n) * 100),
-      formula: `posts with views > 2 × the account's median views / ${n} posts in the last ${days} days × 100`,
-    },
-  };
-  return {
-    handle: profile.handle,
-    is_brand: window.isBrand,
-    posts_in_window: n,
-    window_covered: covered,
-    metrics,
-  };
-}
-
-/** The brand's (the first account's) rank on each metric: 1 + the accounts with a higher value. */
-export function brandRanks(accounts: readonly BenchmarkAccount[]): Record<BenchmarkMetric, BrandRank> {
-  const [brand] = accounts;
-  if (!brand) throw new Error("brandRanks needs the brand's figures");
-  const entries = BENCHMARK_METRICS.map((metric) => {
-    const valueIn = (a: BenchmarkAccount) => a.metrics[metric].value;
-    const leader = accounts.reduce((best, a) => (valueIn(a) > valueIn(best) ? a : best), brand);
-    const rank: BrandRank = {
-      rank: 1 + accounts.filter((a) => valueIn(a) > valueIn(brand)).length,
-      of: accounts.length,
-      leader: leader.handle,
-      formula: `1 + accounts with a higher ${metric.replaceAll("_", " ")}, among ${accounts.length}`,
-    };
-    return [metric, rank] as const;
-  });
-  return Object.fromEntries(entries) as Record<BenchmarkMetric, BrandRank>;
-}
-
 function isoDay(unixSeconds: number): string {
   return new Date(unixSeconds * 1000).toISOString().slice(0, 10);
+}
+
+const LABELS: Record<BenchmarkMetric, string> = {
+  followers: "followers",
+  posts_per_week: "posts per week",
+  median_views: "median views",
+  engagement_rate_by_views: "engagement rate by views",
+  breakout_share: "breakout posts",
+};
+
+/** Mock takeaways about the figures competitor_benchmark actually computed (its `context`). */
+function mockTakeaways(request: FixtureRequest): { takeaways: string[] } {
+  const f = request.context as CompetitorBenchmarkFacts;
+  const brand = f.accounts[0];
+  if (!brand) return { takeaways: ["No account could be read.", "Check the step's trace."] };
+  const leads = BENCHMARK_METRICS.filter((m) => f.brand_rank[m].rank === 1).map((m) => LABELS[m]);
+  const trails = BENCHMARK_METRICS.filter((m) => f.brand_rank[m].rank === f.brand_rank[m].of);
+  const standing =
+    leads.length > 0
+      ? `@${brand.handle} ranks first of ${f.accounts.length} accounts on ${joinAnd(leads)} over ${f.window}.`
+      : `@${brand.handle} ranks first on no metric among ${f.accounts.length} accounts over ${f.window}.`;
+  const gap =
+    trails.length > 0
+      ? ` It ranks last on ${joinAnd(trails.map((m) => LABELS[m]))}: start there.`
+      : " It ranks last on nothing.";
+  return {
+    takeaways: [
+      standing + gap,
+      engagementTakeaway(f, brand),
+      cadenceTakeaway(f, brand),
+      reachTakeaway(f, brand),
+    ],
+  };
+}
+
+function leaderOf(f: CompetitorBenchmarkFacts, metric: BenchmarkMetric): BenchmarkAccount | undefined {
+  return f.accounts.find((a) => a.handle === f.brand_rank[metric].leader);
+}
+
+function engagementTakeaway(f: CompetitorBenchmarkFacts, brand: BenchmarkAccount): string {
+  const { rank, of } = f.brand_rank.engagement_rate_by_views;
+  const own = brand.metrics.engagement_rate_by_views.value;
+  const leader = leaderOf(f, "engagement_rate_by_views");
+  if (rank === 1 || !leader)
+    return `Engagement is the edge: the median post engages ${own}% of its views (likes + comments + shares), rank 1 of ${of}. Keep the formats that earn it.`;
+  return (
+    `The median post engages ${own}% of its views (likes + comments + shares), rank ${rank} of ${of}; ` +
+    `@${leader.handle}'s median post engages ${leader.metrics.engagement_rate_by_views.value}%. Study how its videos ask for a reply or a share.`
+  );
+}
+
+function cadenceTakeaway(f: CompetitorBenchmarkFacts, brand: BenchmarkAccount): string {
+  const { rank, of } = f.brand_rank.posts_per_week;
+  const own = brand.metrics.posts_per_week.value;
+  const leader = leaderOf(f, "posts_per_week");
+  if (rank === 1 || !leader)
+    return `Cadence leads at ${own} posts per week (rank 1 of ${of}); hold it with a buffer of finished videos.`;
+  return `@${leader.handle} posts ${leader.metrics.posts_per_week.value} times a week to your ${own} (rank ${rank} of ${of}): one more post a week narrows the gap.`;
+}
+
+function reachTakeaway(f: CompetitorBenchmarkFacts, brand: BenchmarkAccount): string {
+  const { rank, of } = f.brand_rank.median_views;
+  const views = compactNumber(brand.metrics.median_views.value);
+  const breakout = brand.metrics.breakout_share.value;
+  const leader = leaderOf(f, "breakout_share");
+  const hits =
+    leader && leader.handle !== brand.handle
+      ? `@${leader.handle} has the most breakouts (${leader.metrics.breakout_share.value}% of posts over twice its median).`
+      : "No competitor breaks out more often.";
+  return `Median views ${views} (rank ${rank} of ${of}); ${breakout}% of your posts beat twice your median. ${hits}`;
 }

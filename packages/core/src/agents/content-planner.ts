@@ -1,7 +1,9 @@
 import { z } from "zod";
+import type { FixtureRequest } from "../llm/port.ts";
 import { defineAgent } from "./contract.ts";
 import { isGenericHashtag, normalizeHashtag, uniqueHashtags } from "./hashtag.ts";
-import { type PlannedSlot, POST_FORMATS, postingSchedule } from "./posting-schedule.ts";
+import { joinAnd } from "./phrasing.ts";
+import { type PlannedSlot, POST_FORMATS, type PostFormat, postingSchedule } from "./posting-schedule.ts";
 import { UNTRUSTED_DATA_RULE, untrustedBlock } from "./untrusted.ts";
 
 /** At most this many of each kind: a plan with 20 hashtags has no focus. */
@@ -61,6 +63,7 @@ export const contentPlanner = defineAgent({
     weeks: z.number().int().min(1).max(8).default(2),
   }),
   output: contentPlannerOutput,
+  mockReply: mockPosts,
   async execute(input, ctx) {
     ctx.signal.throwIfAborted();
     const proven = uniqueHashtags(input.top_hashtags)
@@ -89,8 +92,6 @@ export const contentPlanner = defineAgent({
       schedule,
     };
     const { value } = await ctx.llm.structured({
-      agent: "content_planner",
-      workflowSlug: ctx.run.workflowSlug,
       system: ["You are a TikTok content strategist writing hooks and captions.", UNTRUSTED_DATA_RULE].join(
         "\n",
       ),
@@ -116,3 +117,45 @@ export const contentPlanner = defineAgent({
     };
   },
 });
+
+const HOOKS: Record<PostFormat, (topic: string) => string> = {
+  tutorial: (t) => `The ${t} trick I wish I knew sooner`,
+  talking_head: (t) => `Nobody tells you this about ${t}`,
+  trend_remix: (t) => `I tried the trend, ${t} edition`,
+  before_after: (t) => `Before vs after: one ${t} change`,
+  day_in_the_life: (t) => `A real ${t} day, no filter`,
+  stitch_reply: (t) => `Replying to your ${t} question`,
+};
+
+const CAPTIONS: Record<PostFormat, (topic: string) => string> = {
+  tutorial: (t) => `Three steps, thirty seconds. Save this for your next ${t} session.`,
+  talking_head: (t) => `Hot take on ${t}: agree or not? Tell me below.`,
+  trend_remix: (t) => `Had to put a ${t} spin on this one. Should I do part 2?`,
+  before_after: (t) => `Same ${t} routine, one change. Which side wins?`,
+  day_in_the_life: (t) => `What a normal ${t} day actually looks like. Ask me anything.`,
+  stitch_reply: (t) => `You asked, I answered. Drop your next ${t} question.`,
+};
+
+/** Mock hooks and captions for the schedule content_planner computed (its `context`). */
+function mockPosts(request: FixtureRequest): {
+  posts: { hook: string; caption: string }[];
+  rationale: string;
+} {
+  const f = request.context as ContentPlannerFacts;
+  const topic = f.category.toLowerCase();
+  const posts = f.schedule.map((slot) => ({
+    hook: HOOKS[slot.format](topic),
+    caption: CAPTIONS[slot.format](topic),
+  }));
+  const tags = (list: string[]) => joinAnd(list.map((t) => `#${t}`));
+  const mix =
+    f.trending_hashtags.length > 0 && f.proven_hashtags.length > 0
+      ? `Each post pairs a trending tag (${tags(f.trending_hashtags)}) for reach with tags that already drive your best engagement (${tags(f.proven_hashtags)}).`
+      : `Hashtags: ${tags(f.hashtags)}.`;
+  return {
+    posts,
+    rationale:
+      `${f.schedule.length} posts over ${f.weeks} week${f.weeks === 1 ? "" : "s"} at ${f.posts_per_week}/week (brands' top quartile posts 4+). ` +
+      `${mix} Formats rotate so every week tests a different hook style.`,
+  };
+}

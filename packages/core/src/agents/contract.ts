@@ -1,14 +1,14 @@
 import type { z } from "zod";
 import type { TikTokDataProvider } from "../data/provider.ts";
-import type { LlmPort } from "../llm/port.ts";
+import type { LlmFixture, StepLlm } from "../llm/port.ts";
 import type { TraceRecorder } from "../runner/trace.ts";
 
 /** What running an agent can do to the world. Anything but `none` needs an approval gate upstream. */
 export type SideEffect = "none" | "publishes" | "sends" | "spends";
 
 export interface AgentContext {
-  /** Every call through this port is recorded in the step's trace. */
-  llm: LlmPort;
+  /** Every call through this port is stamped with the agent's name and recorded in the step's trace. */
+  llm: StepLlm;
   data: TikTokDataProvider;
   /** The step's `options`, parsed by the agent's options schema. */
   options: Record<string, unknown>;
@@ -31,6 +31,11 @@ export interface Agent<
   /** Step options the agent understands; unknown keys are rejected when the workflow is defined. */
   options: TOptions;
   sideEffects: SideEffect;
+  /**
+   * What the model answers this agent in mock mode (`CLAUDE_MODE=mock`, tests): a function of the request that
+   * writes from its `context`, the facts the agent computed. Needed when `execute` calls `ctx.llm`.
+   */
+  mockReply?: LlmFixture;
   execute(
     input: z.infer<TInput>,
     ctx: Omit<AgentContext, "options"> & { options: z.infer<TOptions> },
@@ -42,7 +47,9 @@ export interface Agent<
  * @example
  * export const echo = defineAgent({ name: "echo", description: "Repeats", sideEffects: "none",
  *   input: z.object({ text: z.string() }), output: z.object({ text: z.string() }), options: z.object({}),
- *   execute: async (input) => input });
+ *   mockReply: (request) => ({ text: `mock: ${request.prompt}` }),
+ *   execute: async ({ text }, ctx) =>
+ *     (await ctx.llm.structured({ system: "Repeat", prompt: text, schema: z.object({ text: z.string() }) })).value });
  */
 export function defineAgent<
   TInput extends z.ZodObject,

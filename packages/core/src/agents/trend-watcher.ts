@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Trend } from "../data/provider.ts";
+import type { FixtureRequest } from "../llm/port.ts";
 import { defineAgent } from "./contract.ts";
 import { metricSchema, trendVelocity } from "./metrics.ts";
 import { compactNumber, signedPct } from "./phrasing.ts";
@@ -50,6 +51,7 @@ export const trendWatcher = defineAgent({
     limit: z.number().int().min(1).max(50).default(8),
   }),
   output: trendWatcherOutput,
+  mockReply: mockSummary,
   async execute({ category }, ctx) {
     ctx.signal.throwIfAborted();
     const { region, freshness_hours: freshnessHours, limit } = ctx.options;
@@ -84,8 +86,6 @@ export const trendWatcher = defineAgent({
     };
     ctx.signal.throwIfAborted();
     const { value } = await ctx.llm.structured({
-      agent: "trend_watcher",
-      workflowSlug: ctx.run.workflowSlug,
       system: ["You are a TikTok trend analyst briefing a content team.", UNTRUSTED_DATA_RULE].join("\n"),
       prompt: [
         `Fastest-growing ${category} trends in ${region}, first seen within ${freshnessHours} hours, ranked by velocity:`,
@@ -128,4 +128,40 @@ function rankByVelocity(trends: Trend[], limit: number) {
 
 function trendLine(t: z.infer<typeof trendItemSchema>): string {
   return `${t.name}: velocity ${signedPct(t.velocity.value)}, ${compactNumber(t.posts_current)} posts, ${compactNumber(t.views_current)} views, ${t.age_hours}h old`;
+}
+
+/** Mock briefing on the trends trend_watcher actually ranked (its `context`). */
+function mockSummary(request: FixtureRequest): { summary: string } {
+  const f = request.context as TrendWatcherFacts;
+  return { summary: [...hashtagSentences(f), ...soundSentences(f)].join(" ") };
+}
+
+function hashtagSentences(f: TrendWatcherFacts): string[] {
+  const [first, second] = f.hashtags;
+  if (!first)
+    return [
+      `No ${f.category} hashtag in ${f.region} crossed the volume threshold within ${f.freshness_hours} hours: lean on proven tags this week.`,
+    ];
+  const age = first.age_hours < 1 ? "under an hour" : `${Math.round(first.age_hours)}h`;
+  const sentences = [
+    `Ride #${first.name} this week: ${signedPct(first.velocity.value)} posts in ${f.region} (${compactNumber(first.posts_current)} now), first seen ${age} ago.`,
+  ];
+  if (second)
+    sentences.push(
+      `#${second.name} (${signedPct(second.velocity.value)}) is the backup; both are early enough that a post this week lands before the peak.`,
+    );
+  return sentences;
+}
+
+function soundSentences(f: TrendWatcherFacts): string[] {
+  const licensed = f.sounds.find((s) => s.commercially_licensed);
+  const unlicensed = f.sounds.find((s) => !s.commercially_licensed);
+  const sentences: string[] = [];
+  if (licensed)
+    sentences.push(
+      `For Spark Ads use "${licensed.name}" (${signedPct(licensed.velocity.value)}), the fastest commercially licensed sound.`,
+    );
+  if (unlicensed && (!licensed || unlicensed.velocity.value > licensed.velocity.value))
+    sentences.push(`"${unlicensed.name}" grows faster but is not licensed: organic posts only.`);
+  return sentences;
 }

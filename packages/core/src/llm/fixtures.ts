@@ -1,10 +1,3 @@
-import { accountHealthFixture } from "../agents/account-health.fixture.ts";
-import { campaignBuilderFixture } from "../agents/campaign-builder.fixture.ts";
-import { competitorBenchmarkFixture } from "../agents/competitor-benchmark.fixture.ts";
-import { contentPlannerFixture } from "../agents/content-planner.fixture.ts";
-import { performanceReviewerFixture } from "../agents/performance-reviewer.fixture.ts";
-import { trendWatcherFixture } from "../agents/trend-watcher.fixture.ts";
-import { SYNTHESIS_NODE } from "../workflow/nodes.ts";
 import { competitorScanReport } from "./fixtures/competitor-scan-report.ts";
 import {
   campaignLaunchReport,
@@ -12,37 +5,22 @@ import {
   postLaunchLoopReport,
   profileAuditReport,
 } from "./fixtures/reports.ts";
+import type { LlmFixture } from "./port.ts";
 
 /**
- * Mock-mode answers. A fixture is a function of the request, so offline replies talk about the numbers
- * the agent actually computed (passed as `request.context`) instead of canned text.
+ * Mock reports of the synthesis step, by workflow slug. Agents carry their own mock replies (`mockReply`);
+ * reports are keyed here because a run may come from a stored DAG, where no workflow object exists to hold one.
  */
-export interface FixtureRequest {
-  agent: string;
-  workflowSlug?: string;
-  system: string;
-  prompt: string;
-  context?: unknown;
-}
-
-/** Returns the reply value: a string for `text` calls, a plain object for `structured` calls. */
-export type LlmFixture = (request: FixtureRequest) => unknown;
-
-/** Generic per-agent fixtures, keyed by agent name (SYNTHESIS_NODE holds the generic report). */
-export const AGENT_FIXTURES: Record<string, LlmFixture> = {
-  account_health: accountHealthFixture,
-  trend_watcher: trendWatcherFixture,
-  content_planner: contentPlannerFixture,
-  campaign_builder: campaignBuilderFixture,
-  performance_reviewer: performanceReviewerFixture,
-  competitor_benchmark: competitorBenchmarkFixture,
-  [SYNTHESIS_NODE]: genericReport,
-};
-
-/** Report fixtures keyed by workflow slug; a slug without one falls back to AGENT_FIXTURES[SYNTHESIS_NODE]. */
 export const SYNTHESIS_FIXTURES: Record<string, LlmFixture> = {
   profile_audit: profileAuditReport,
   campaign_launch: campaignLaunchReport,
   post_launch_loop: postLaunchLoopReport,
   competitor_scan: competitorScanReport,
 };
+
+/** The synthesis step's mock reply in a run of `workflowSlug`: the workflow's own report, else the generic one. */
+export function mockReport(workflowSlug: string): LlmFixture {
+  // hasOwn: a slug such as "constructor" must not find Object.prototype's.
+  const own = Object.hasOwn(SYNTHESIS_FIXTURES, workflowSlug) ? SYNTHESIS_FIXTURES[workflowSlug] : undefined;
+  return own ?? genericReport;
+}

@@ -1,9 +1,21 @@
 export { type AnthropicLlmOptions, createAnthropicLlm } from "./anthropic.ts";
 export { createLlm, type LlmConfig, llmConfigFromEnv, llmConfigSchema } from "./create-llm.ts";
 export { LlmOutputError, LlmRequestError, LlmRequestRefusedError } from "./errors.ts";
-export { AGENT_FIXTURES, type FixtureRequest, type LlmFixture, SYNTHESIS_FIXTURES } from "./fixtures.ts";
+export { mockReport, SYNTHESIS_FIXTURES } from "./fixtures.ts";
 export { createMockLlm, MissingFixtureError, type MockLlmOptions } from "./mock.ts";
-export type { LlmPort, LlmResult, LlmStructuredRequest, LlmTextRequest, LlmUsage } from "./port.ts";
+export type {
+  FixtureRequest,
+  LlmCaller,
+  LlmFixture,
+  LlmPort,
+  LlmResult,
+  LlmStructuredRequest,
+  LlmTextRequest,
+  LlmUsage,
+  StepLlm,
+  StepStructuredRequest,
+  StepTextRequest,
+} from "./port.ts";
 export {
   costUsd,
   DEFAULT_MODEL,

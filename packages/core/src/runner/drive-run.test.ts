@@ -29,7 +29,7 @@ const scout = defineAgent({
   sideEffects: "none",
   async execute(_input, ctx) {
     const schema = z.object({ ideas: z.array(z.string()) });
-    const { value } = await ctx.llm.structured({ agent: "scout", system: "", prompt: "Ideas", schema });
+    const { value } = await ctx.llm.structured({ system: "", prompt: "Ideas", schema });
     return value;
   },
 });

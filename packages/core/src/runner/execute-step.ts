@@ -8,7 +8,7 @@ import { resolveStepInput } from "./resolve-input.ts";
 import type { RunState } from "./run-state.ts";
 import { writeReport } from "./synthesis.ts";
 import { type TraceEntry, TraceRecorder } from "./trace.ts";
-import { tracedLlm } from "./traced-llm.ts";
+import { agentCaller, reportCaller, tracedLlm } from "./traced-llm.ts";
 
 export interface StepDeps {
   llm: LlmPort;
@@ -58,17 +58,17 @@ export async function executeStep(
   signal: AbortSignal,
 ): Promise<StepOutcome> {
   const trace = new TraceRecorder(deps.now);
-  const llm = tracedLlm(deps.llm, trace);
   const step = state.dag.steps.find((s) => s.key === prepared.stepKey);
   try {
     if (step?.agentName === SYNTHESIS_NODE) {
+      const llm = tracedLlm(deps.llm, trace, reportCaller(state.workflowSlug));
       const markdown = await writeReport(llm, state, prepared.input, signal);
       return { ok: true, output: { markdown }, trace: trace.entries };
     }
     const agent = deps.registry.get(step?.agentName ?? "");
     if (!agent) throw new NonRetriableError(`unknown agent: ${step?.agentName}`);
     const raw = await agent.execute(prepared.input, {
-      llm,
+      llm: tracedLlm(deps.llm, trace, agentCaller(agent, state.workflowSlug)),
       data: deps.data,
       options: prepared.options,
       trace,

@@ -1,5 +1,4 @@
-import type { LlmPort } from "../llm/port.ts";
-import { SYNTHESIS_NODE } from "../workflow/nodes.ts";
+import type { StepLlm } from "../llm/port.ts";
 import type { RunState } from "./run-state.ts";
 
 const SYSTEM = [
@@ -12,7 +11,7 @@ const SYSTEM = [
 
 /** Asks the model for the run's Markdown report, built from the outputs of every step before it. */
 export async function writeReport(
-  llm: LlmPort,
+  llm: StepLlm,
   state: RunState,
   input: Record<string, unknown>,
   signal: AbortSignal,
@@ -34,8 +33,6 @@ export async function writeReport(
     .filter(Boolean)
     .join("\n\n");
   const result = await llm.text({
-    agent: SYNTHESIS_NODE,
-    workflowSlug: state.workflowSlug,
     system: SYSTEM,
     prompt,
     context: { workflow: { slug: state.workflowSlug, name: state.workflowName }, brief, outputs },

@@ -5,6 +5,10 @@ export type TraceEntry =
   | {
       kind: "llm_call";
       at: string;
+      /** Who asked (the step's agent, or SYNTHESIS_NODE), as the runner stamped it; absent from older traces. */
+      agent?: string;
+      /** The workflow of the run; absent from older traces. */
+      workflowSlug?: string;
       /** The port's mode: in `mock` the usage and cost are estimates of fixture replies, nothing was spent. */
       mode: LlmPort["mode"];
       model: string;

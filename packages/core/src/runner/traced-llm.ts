@@ -1,5 +1,8 @@
+import type { AnyAgent } from "../agents/contract.ts";
 import { LlmOutputError } from "../llm/errors.ts";
-import type { LlmPort, LlmResult, LlmUsage } from "../llm/port.ts";
+import { mockReport } from "../llm/fixtures.ts";
+import type { LlmCaller, LlmPort, LlmResult, LlmUsage, StepLlm } from "../llm/port.ts";
+import { SYNTHESIS_NODE } from "../workflow/nodes.ts";
 import type { TraceRecorder } from "./trace.ts";
 
 const NOTHING_BILLED: LlmUsage = {
@@ -10,11 +13,25 @@ const NOTHING_BILLED: LlmUsage = {
   costUsd: 0,
 };
 
+/** Who calls the model in an agent's step: the agent, with its mock reply, in a run of `workflowSlug`. */
+export function agentCaller(agent: AnyAgent, workflowSlug: string): LlmCaller {
+  return { agent: agent.name, workflowSlug, mockReply: agent.mockReply };
+}
+
+/** Who calls the model in the synthesis step: the report writer, with the workflow's mock report. */
+export function reportCaller(workflowSlug: string): LlmCaller {
+  return { agent: SYNTHESIS_NODE, workflowSlug, mockReply: mockReport(workflowSlug) };
+}
+
 /**
- * The LLM port as a step sees it: every call, failed ones too, lands in the step's trace. A reply that arrived
+ * The LLM port as a step sees it, wrapped once per step attempt: every request is stamped with its caller, so
+ * agent code never names itself, and every call, failed ones too, lands in the step's trace. A reply that arrived
  * and then failed (bad JSON, schema mismatch) was billed: its error carries the usage, recorded here.
+ * @example
+ * const llm = tracedLlm(deps.llm, trace, agentCaller(agent, state.workflowSlug));
  */
-export function tracedLlm(llm: LlmPort, trace: TraceRecorder): LlmPort {
+export function tracedLlm(llm: LlmPort, trace: TraceRecorder, caller: LlmCaller): StepLlm {
+  const { agent, workflowSlug } = caller;
   const record = async <T>(
     request: { system: string; prompt: string },
     call: () => Promise<LlmResult<T>>,
@@ -24,6 +41,8 @@ export function tracedLlm(llm: LlmPort, trace: TraceRecorder): LlmPort {
       const result = await call();
       trace.record({
         kind: "llm_call",
+        agent,
+        workflowSlug,
         mode: llm.mode,
         model: result.model,
         system: request.system,
@@ -37,6 +56,8 @@ export function tracedLlm(llm: LlmPort, trace: TraceRecorder): LlmPort {
       const billed = error instanceof LlmOutputError ? error : undefined;
       trace.record({
         kind: "llm_call",
+        agent,
+        workflowSlug,
         mode: llm.mode,
         model: billed?.model ?? llm.model,
         system: request.system,
@@ -52,7 +73,7 @@ export function tracedLlm(llm: LlmPort, trace: TraceRecorder): LlmPort {
   return {
     mode: llm.mode,
     model: llm.model,
-    text: (request) => record(request, () => llm.text(request)),
-    structured: (request) => record(request, () => llm.structured(request)),
+    text: (request) => record(request, () => llm.text({ ...request, ...caller })),
+    structured: (request) => record(request, () => llm.structured({ ...request, ...caller })),
   };
 }

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { Agent, AgentContext } from "../agents/contract.ts";
 import { createOfflineProvider } from "../data/offline-provider.ts";
 import { TraceRecorder } from "../runner/trace.ts";
+import { agentCaller, tracedLlm } from "../runner/traced-llm.ts";
 import { createFixtureLlm, type FixtureLlm } from "./fake-llm.ts";
 
 /** The clock agent tests pin, so offline data and windows are the same on every run. */
@@ -31,8 +32,8 @@ export function createAgentTestContext(overrides: Partial<AgentTestContext> = {}
 }
 
 /**
- * Runs an agent as the runner would: input and options parsed by its schemas (defaults applied),
- * output parsed by its output schema.
+ * Runs an agent as the runner would: input and options parsed by its schemas (defaults applied), model calls
+ * stamped with the agent and traced, output parsed by its output schema.
  * @example
  * const out = await executeAgent(trendWatcher, { category: "beauty" }, { region: "GB" });
  */
@@ -43,6 +44,7 @@ export async function executeAgent<I extends z.ZodObject, O extends z.ZodObject,
   ctx: AgentTestContext = createAgentTestContext(),
 ): Promise<z.infer<O>> {
   const parsedOptions = agent.options.strict().parse(options) as z.infer<P>;
-  const output = await agent.execute(agent.input.parse(input), { ...ctx, options: parsedOptions });
+  const llm = tracedLlm(ctx.llm, ctx.trace, agentCaller(agent, ctx.run.workflowSlug));
+  const output = await agent.execute(agent.input.parse(input), { ...ctx, llm, options: parsedOptions });
   return agent.output.parse(output);
 }

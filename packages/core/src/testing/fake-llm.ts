@@ -1,7 +1,6 @@
 import { LlmOutputError } from "../llm/errors.ts";
-import { AGENT_FIXTURES, type LlmFixture, SYNTHESIS_FIXTURES } from "../llm/fixtures.ts";
+import { MissingFixtureError } from "../llm/mock.ts";
 import type { LlmPort, LlmResult, LlmStructuredRequest, LlmTextRequest, LlmUsage } from "../llm/port.ts";
-import { SYNTHESIS_NODE } from "../workflow/nodes.ts";
 
 /** Every call answered costs the same, so tests can assert on totals. */
 export const FIXTURE_USAGE: LlmUsage = {
@@ -18,27 +17,21 @@ export interface FixtureLlm extends LlmPort {
 }
 
 /**
- * An LlmPort for tests answering from AGENT_FIXTURES / SYNTHESIS_FIXTURES: no latency, fixed usage,
- * structured replies checked against the request's schema like the real adapters do.
+ * An LlmPort for tests answering each call with its caller's mock reply (the agent's `mockReply`, stamped by
+ * the runner or `executeAgent`): no latency, fixed usage, structured replies checked against the request's
+ * schema like the real adapters do.
  * @example
- * const llm = createFixtureLlm();
- * const output = await accountHealth.execute({ handle: "glowwithmia" }, { ...ctx, llm });
- * llm.calls[0]?.prompt; // what the agent asked
+ * const ctx = createAgentTestContext({ llm: createFixtureLlm() });
+ * const output = await executeAgent(accountHealth, { handle: "glowwithmia" }, {}, ctx);
+ * ctx.llm.calls[0]?.prompt; // what the agent asked, stamped with its name
  */
-export function createFixtureLlm(
-  fixtures: Record<string, LlmFixture> = AGENT_FIXTURES,
-  synthesisFixtures: Record<string, LlmFixture> = SYNTHESIS_FIXTURES,
-): FixtureLlm {
+export function createFixtureLlm(): FixtureLlm {
   const calls: FixtureLlm["calls"] = [];
   const reply = (request: LlmTextRequest): unknown => {
     request.signal?.throwIfAborted();
     calls.push(request);
-    const fixture =
-      request.agent === SYNTHESIS_NODE
-        ? (synthesisFixtures[request.workflowSlug ?? ""] ?? fixtures[SYNTHESIS_NODE])
-        : fixtures[request.agent];
-    if (!fixture) throw new Error(`no fixture for agent "${request.agent}"`);
-    return fixture(request);
+    if (!request.mockReply) throw new MissingFixtureError(request.agent);
+    return request.mockReply(request);
   };
   const result = <T>(value: T, raw: string): LlmResult<T> => ({
     value,
@@ -54,7 +47,7 @@ export function createFixtureLlm(
     async text(request) {
       const value = reply(request);
       if (typeof value !== "string")
-        throw new LlmOutputError(`fixture for ${request.agent} returned no text`, "");
+        throw new LlmOutputError(`mock reply of ${request.agent} returned no text`, "");
       return result(value, value);
     },
     async structured<T>(request: LlmStructuredRequest<T>) {
@@ -62,7 +55,7 @@ export function createFixtureLlm(
       const parsed = request.schema.safeParse(JSON.parse(raw));
       if (!parsed.success)
         throw new LlmOutputError(
-          `fixture for ${request.agent} does not match the schema: ${parsed.error.message}`,
+          `mock reply of ${request.agent} does not match the schema: ${parsed.error.message}`,
           raw,
           {
             cause: parsed.error,
