@@ -98,6 +98,7 @@ describe("workspace isolation", () => {
 
 describe("input validation", () => {
   it("answers BAD_REQUEST naming the field for malformed and oversized inputs", async () => {
+    // Values the input types refuse already (`as never`): callers without those types send them too.
     const cases: [string, () => Promise<unknown>, string][] = [
       ["bad run id", () => owner.runs.get({ runId: "1; drop table" }), "runId"],
       [
@@ -113,7 +114,8 @@ describe("input validation", () => {
       ],
       [
         "bad target",
-        () => owner.workflows.run({ slug: "profile_audit", handle: "ok_handle", targetType: "robot" }),
+        () =>
+          owner.workflows.run({ slug: "profile_audit", handle: "ok_handle", targetType: "robot" as never }),
         "targetType",
       ],
       [
@@ -129,7 +131,12 @@ describe("input validation", () => {
       ],
       [
         "bad outcome",
-        () => owner.briefs.create({ handle: "ok_handle", targetType: "brand", outcome: "world_domination" }),
+        () =>
+          owner.briefs.create({
+            handle: "ok_handle",
+            targetType: "brand",
+            outcome: "world_domination" as never,
+          }),
         "outcome",
       ],
       [

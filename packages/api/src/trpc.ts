@@ -1,9 +1,9 @@
 /**
  * 1. CONTEXT: who is calling (API key -> workspace) and what the procedures may use.
- * 2. INIT: tRPC with an error formatter that names the offending field.
+ * 2. INIT: tRPC with an error formatter that gives each refused input field its messages.
  * 3. PROCEDURES: public (health) and protected (everything else, scoped to one workspace).
  */
-import { RunTransitionError, WorkflowDefinitionError } from "@tiktok-army/core";
+import { describeError, RunTransitionError, WorkflowDefinitionError } from "@tiktok-army/core";
 import { DataError, type Engine, workspaceForKey } from "@tiktok-army/db";
 import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
@@ -49,23 +49,44 @@ const t = initTRPC.context<Context>().create({
   sse: { ping: { enabled: true, intervalMs: 15_000 }, client: { reconnectAfterInactivityMs: 40_000 } },
   errorFormatter({ shape, error }) {
     const cause = error.cause;
-    const field =
-      cause instanceof ZodError
-        ? cause.issues[0]?.path.join(".")
-        : cause instanceof DataError
-          ? cause.field
-          : undefined;
+    const fieldErrors = fieldErrorsOf(cause);
     // Internal errors keep their details in the server's log, not in answers to clients.
     const message =
       cause instanceof ZodError
-        ? cause.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ")
+        ? describeError(cause)
         : error.code === "INTERNAL_SERVER_ERROR"
           ? "Internal server error"
           : shape.message;
-    const data = { ...shape.data, field: field || undefined, stack: undefined };
+    const data = {
+      ...shape.data,
+      /** Each refused input field (a path such as `params.competitors.0`) with its messages; forms read it. */
+      fieldErrors,
+      /** The first refused field, for clients older than `fieldErrors`. */
+      field: Object.keys(fieldErrors)[0],
+      stack: undefined,
+    };
     return { ...shape, message, data };
   },
 });
+
+/**
+ * The refused input fields of an error, built once here: every issue of an input zod refused (here
+ * or, with the same schema, in the data layer), or the one field the data layer's refusal names.
+ * Issues about the input as a whole (unknown keys) have no field; the message still says them.
+ */
+function fieldErrorsOf(cause: unknown): Record<string, string[]> {
+  const zod = cause instanceof DataError ? cause.cause : cause;
+  if (zod instanceof ZodError) {
+    const errors: Record<string, string[]> = {};
+    for (const issue of zod.issues) {
+      const field = issue.path.join(".");
+      if (field) errors[field] = [...(errors[field] ?? []), issue.message];
+    }
+    return errors;
+  }
+  if (cause instanceof DataError && cause.field) return { [cause.field]: [cause.reason] };
+  return {};
+}
 
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;

@@ -1,43 +1,14 @@
-import type { RunState } from "@tiktok-army/core";
+import { type RunState, runOverview } from "@tiktok-army/core/model";
 import { definitionVersion } from "@tiktok-army/db";
 import type { RunUsage } from "./usage.ts";
 
-/** What the API shows of a run: its DAG with each step's status and timings, not the steps' data. */
+/**
+ * What the API shows of a run: its overview (the DAG with each step's status and timings, not the
+ * steps' data), the version of the definition it started with and what its model calls cost. The
+ * dashboard folds streamed events onto it with the same overview function (applyRunEventToOverview).
+ */
 export function runView(state: RunState, usage: RunUsage) {
-  return {
-    id: state.id,
-    workflowSlug: state.workflowSlug,
-    workflowName: state.workflowName,
-    /** The version of the definition this run started with (its DAG snapshot's hash). */
-    definitionVersion: definitionVersion(state.dag),
-    brief: state.brief,
-    status: state.status,
-    report: state.report ?? null,
-    error: state.error ?? null,
-    createdAt: state.createdAt,
-    finishedAt: state.finishedAt ?? null,
-    usage,
-    steps: state.dag.steps.map((def) => {
-      const step = state.steps[def.key];
-      return {
-        key: def.key,
-        label: def.label,
-        agentName: def.agentName,
-        dependsOn: def.dependsOn ?? [],
-        status: step?.status ?? "pending",
-        attempts: step?.attempts ?? 0,
-        error: step?.error ?? null,
-        startedAt: step?.startedAt ?? null,
-        finishedAt: step?.finishedAt ?? null,
-      };
-    }),
-    approvals: Object.values(state.approvals).map((a) => ({
-      id: a.id,
-      stepKey: a.stepKey,
-      field: a.field,
-      status: a.status,
-    })),
-  };
+  return { ...runOverview(state), definitionVersion: definitionVersion(state.dag), usage };
 }
 
 /** Everything about one step: resolved input, options, output, error and every attempt's trace. */

@@ -1,11 +1,11 @@
-export { BRIEF_OUTCOMES, createBrief, createBriefSchema, listBriefs } from "./briefs.ts";
+export { createBrief, listBriefs } from "./briefs.ts";
 export { RUN_EVENTS_CHANNEL, STEP_JOBS_CHANNEL } from "./channels.ts";
 export { createPrismaClient, Prisma, type PrismaClient, type Tx } from "./client.ts";
 export { type EngineEnv, engineEnv, engineEnvSchema, llmFor, llmFromEnv } from "./config.ts";
 export { DataFolderInUseError } from "./data-folder-lock.ts";
 export { type OpenDatabase, openDatabase } from "./database.ts";
 export { type Engine, type EngineOptions, startEngine } from "./engine.ts";
-export { DataError, type DataErrorCode } from "./errors.ts";
+export { DataError, type DataErrorCode, invalidField } from "./errors.ts";
 export {
   QUEUE_SCHEMA,
   type QueueOptions,
@@ -21,12 +21,7 @@ export {
   expireApprovals,
   retryStep,
   runOfWorkspace,
-  runParamsInputSchema,
-  type StartRunInput,
-  startAdHocRunSchema,
   startRun,
-  startRunFromBriefSchema,
-  startRunInputSchema,
 } from "./runs.ts";
 export { executeStepJob, type RunningWorkers, startWorkers, type WorkerOptions } from "./worker.ts";
 export {

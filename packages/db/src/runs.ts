@@ -3,63 +3,35 @@ import {
   type ApprovalDecision,
   ApprovalValueError,
   approvalDecisionEvent,
-  handleSchema,
+  describeError,
   parseRunParams,
   type RunBrief,
   type RunParams,
   RunParamsError,
   RunTransitionError,
   runBriefSchema,
-  TARGET_TYPES,
   toDagJson,
   valueAtPath,
   type WorkflowDef,
 } from "@tiktok-army/core";
+import { type StartRunInput, startRunInputSchema } from "@tiktok-army/core/model";
 import { z } from "zod";
 import type { Tx } from "./client.ts";
-import { DataError, notFound } from "./errors.ts";
+import { DataError, invalidField, notFound } from "./errors.ts";
 import { type PgRunStore, TX_OPTIONS } from "./run-store.ts";
 import { materialiseWorkflow, runnableWorkflow } from "./workflows.ts";
 
-const slugSchema = z
-  .string()
-  .regex(/^[a-z][a-z0-9_]*$/, "slug must be lower_snake_case")
-  .max(64);
-
-/** A run's params as sent: any JSON object, checked against the workflow's params schema at start. */
-export const runParamsInputSchema = z.record(z.string(), z.json());
-
-/** Start a run from a stored brief (its params included)... */
-export const startRunFromBriefSchema = z
-  .object({ slug: slugSchema, briefId: z.uuid("briefId must be a UUID") })
-  .strict();
-/** ...or ad hoc, from a handle and a target type. */
-export const startAdHocRunSchema = z
-  .object({
-    slug: slugSchema,
-    handle: handleSchema,
-    targetType: z.enum(TARGET_TYPES),
-    notes: z.string().max(4000, "notes must be at most 4000 characters").optional(),
-    params: runParamsInputSchema.optional(),
-  })
-  .strict();
-export const startRunInputSchema = z.union([startRunFromBriefSchema, startAdHocRunSchema]);
-export type StartRunInput = z.input<typeof startRunInputSchema>;
-
 /**
  * Creates a run and queues its first steps in one transaction: a bad input, an unknown brief or a
- * brief whose outcome is not the workflow's slug writes nothing.
+ * brief whose outcome is not the workflow's slug writes nothing. The input is checked with the
+ * schema the API takes it with: callers other than the API get the same refusals.
  */
 export async function startRun(
   store: PgRunStore,
   workspaceId: string,
   input: StartRunInput,
 ): Promise<{ runId: string }> {
-  // Parse against the branch the caller meant, so an error names the field rather than "no union member".
-  const parsed =
-    typeof input === "object" && input !== null && "briefId" in input
-      ? parseInput(startRunFromBriefSchema, input)
-      : parseInput(startAdHocRunSchema, input);
+  const parsed = parseInput(startRunInputSchema, input);
   const runId = randomUUID();
   await store.prisma.$transaction(async (tx) => {
     const def = await runnableWorkflow(tx, workspaceId, parsed.slug, store.registry);
@@ -137,7 +109,7 @@ export function runParams(
   try {
     return parseRunParams(def, params, options);
   } catch (error) {
-    if (error instanceof RunParamsError) throw new DataError("invalid_input", error.message, error.field);
+    if (error instanceof RunParamsError) throw invalidField(error.field, error.reason);
     throw error;
   }
 }
@@ -176,10 +148,9 @@ async function withLatestRunParams(
     });
     const found = step ? valueAtPath(step.output, path) : { found: false as const };
     if (!found.found)
-      throw new DataError(
-        "invalid_input",
-        `params.${field}: no succeeded ${source.workflow} run for @${handle} to take it from; give ${field}`,
+      throw invalidField(
         `params.${field}`,
+        `no succeeded ${source.workflow} run for @${handle} to take it from; give ${field}`,
       );
     params[field] = found.value;
   }
@@ -226,19 +197,22 @@ async function translate<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof ApprovalValueError)
-      throw new DataError("invalid_input", `editedValue: ${error.message}`, "editedValue");
+    if (error instanceof ApprovalValueError) throw invalidField("editedValue", error.message);
     if (error instanceof RunTransitionError) throw new DataError("conflict", error.message);
     throw error;
   }
 }
 
+/** The input as `schema` parses it, or a DataError naming the first field refused, with all issues as its cause. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const field = issue?.path.join(".") || undefined;
-  throw new DataError("invalid_input", `${field ?? "input"}: ${issue?.message ?? "invalid"}`, field);
+  const first = parsed.error.issues[0];
+  const field = first?.path.join(".") || undefined;
+  throw new DataError("invalid_input", describeError(parsed.error), field, {
+    reason: first?.message,
+    cause: parsed.error,
+  });
 }
 
 /**

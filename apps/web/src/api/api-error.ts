@@ -1,29 +1,35 @@
 /**
- * What the dashboard shows of an API error. The API names the offending input in `data.field`
- * (see the error formatter in @tiktok-army/api) and prefixes the message with it: `handle: handle
- * must be 2–24 letters…`. Forms show that message beside the field, without the prefix.
+ * What the dashboard shows of an API error. The API gives each refused input field its messages in
+ * `data.fieldErrors`, keyed by the field's path (`handle`, `params.competitors.0`): see the error
+ * formatter in @tiktok-army/api. Forms show them beside their fields as they come.
  */
 export interface ApiErrorLike {
   message: string;
-  data?: { code?: string; field?: string } | null;
+  data?: { code?: string; fieldErrors?: Record<string, string[]> } | null;
 }
 
-/** The message for `field` when the error is about that field (or a path inside it), else undefined. */
+/** The messages about `field` or a path inside it (`params` covers `params.competitors.0`), else undefined. */
 export function fieldError(error: ApiErrorLike | null | undefined, field: string): string | undefined {
-  const named = error?.data?.field;
-  if (!error || !named) return undefined;
-  if (named !== field && !named.startsWith(`${field}.`)) return undefined;
-  return stripFieldPrefix(error.message, named);
+  const messages = refusedFields(error)
+    .filter(([path]) => isWithin(path, field))
+    .flatMap(([, list]) => list);
+  return messages.length > 0 ? messages.join(" ") : undefined;
 }
 
-/** The message of an error no field of `fields` shows, for a form-level notice; else undefined. */
+/**
+ * What a form-level notice shows: the error's message when none of `fields` shows a part of it, the
+ * refusals of other fields when some do, and nothing when the fields show all of it.
+ */
 export function formError(
   error: ApiErrorLike | null | undefined,
   fields: readonly string[],
 ): string | undefined {
   if (!error) return undefined;
-  if (fields.some((f) => fieldError(error, f) !== undefined)) return undefined;
-  return error.message;
+  const refused = refusedFields(error);
+  const elsewhere = refused.filter(([path]) => !fields.some((field) => isWithin(path, field)));
+  if (elsewhere.length === refused.length) return error.message;
+  if (elsewhere.length === 0) return undefined;
+  return elsewhere.map(([path, list]) => `${path}: ${list.join(" ")}`).join("\n");
 }
 
 /** The tRPC error code (`UNAUTHORIZED`, `NOT_FOUND`…) of an error, if it has one. */
@@ -33,11 +39,10 @@ export function errorCode(error: unknown): string | undefined {
   return typeof data?.code === "string" ? data.code : undefined;
 }
 
-function stripFieldPrefix(message: string, field: string): string {
-  // Zod issues of several fields come joined with "; ": keep the ones about this field.
-  const parts = message.split("; ").filter((part) => part.startsWith(`${field}: `));
-  const relevant = parts.length > 0 ? parts : [message];
-  return relevant
-    .map((part) => (part.startsWith(`${field}: `) ? part.slice(field.length + 2) : part))
-    .join("; ");
+function refusedFields(error: ApiErrorLike | null | undefined): [string, string[]][] {
+  return Object.entries(error?.data?.fieldErrors ?? {});
+}
+
+function isWithin(path: string, field: string): boolean {
+  return path === field || path.startsWith(`${field}.`);
 }

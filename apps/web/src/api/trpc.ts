@@ -7,14 +7,8 @@ export const trpc = createTRPCReact<AppRouter>();
 export type { RouterInputs, RouterOutputs };
 export type RunView = RouterOutputs["runs"]["get"];
 export type RunStep = RunView["steps"][number];
-export type StepStatus = RunStep["status"];
-export type RunStatus = RunView["status"];
 export type StepDetail = RouterOutputs["runs"]["step"];
 export type TraceEntry = StepDetail["trace"][number];
 export type Approval = RouterOutputs["approvals"]["list"][number];
 export type Workflow = RouterOutputs["workflows"]["list"][number];
 export type Brief = RouterOutputs["briefs"]["list"][number];
-
-/** One item of the `runs.events` subscription, as the client receives it: `{ id, data: RunEvent }`. */
-export type TrackedRunEvent = RouterOutputs["runs"]["events"] extends AsyncIterable<infer T> ? T : never;
-export type RunEvent = TrackedRunEvent["data"];

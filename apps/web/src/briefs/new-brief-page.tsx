@@ -1,3 +1,4 @@
+import type { BriefOutcome } from "@tiktok-army/core/model";
 import { type FormEvent, useId, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { fieldError, formError } from "../api/api-error.ts";
@@ -23,12 +24,12 @@ export function NewBriefPage() {
       void utils.briefs.list.invalidate();
     },
   });
-  const [outcome, setOutcome] = useState("");
+  const [outcome, setOutcome] = useState<BriefOutcome>();
   const [account, setAccount] = useState<AccountValues>({ handle: "", targetType: "brand", notes: "" });
   const [created, setCreated] = useState<Brief>();
   const outcomeErrorId = useId();
 
-  const chosen = outcome || outcomes.data?.[0]?.value || "";
+  const chosen = outcome ?? outcomes.data?.[0]?.value;
   const outcomeError = fieldError(create.error, "outcome");
   const workflow = workflows.data?.find((w) => w.slug === chosen);
   const params = useParamsDraft(workflow);
@@ -36,6 +37,7 @@ export function NewBriefPage() {
   function submit(event: FormEvent) {
     event.preventDefault();
     setCreated(undefined);
+    if (!chosen) return;
     create.mutate({
       outcome: chosen,
       ...accountInput(account),

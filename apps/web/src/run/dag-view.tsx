@@ -1,4 +1,5 @@
 import "@xyflow/react/dist/style.css";
+import { isStepMoving } from "@tiktok-army/core/model";
 import { Controls, type Edge, MarkerType, ReactFlow, useReactFlow, useStore } from "@xyflow/react";
 import { useEffect, useMemo } from "react";
 import type { RunStep } from "../api/trpc.ts";
@@ -8,7 +9,6 @@ import { StepNode, type StepNodeType } from "./step-node.tsx";
 
 // Module scope: React Flow warns when it gets a new nodeTypes object on a render.
 const NODE_TYPES = { step: StepNode };
-const MOVING = new Set(["queued", "running"]);
 const FIT_OPTIONS = { padding: 0.12, maxZoom: 1 };
 
 interface DagViewProps {
@@ -43,7 +43,7 @@ export function DagView({ steps, selectedKey, onSelect }: DagViewProps) {
     const statusOf = new Map(steps.map((s) => [s.key, s.status]));
     return layout.edges.map((edge) => ({
       ...edge,
-      animated: MOVING.has(statusOf.get(edge.target) ?? ""),
+      animated: isStepMoving(statusOf.get(edge.target) ?? "pending"),
       focusable: false,
       selectable: false,
       className: statusOf.get(edge.source) === "succeeded" ? "edge-done" : undefined,

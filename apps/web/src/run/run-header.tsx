@@ -1,9 +1,9 @@
+import { isRunActive, runProgress } from "@tiktok-army/core/model";
 import { Link } from "react-router";
 import { type RunView, trpc } from "../api/trpc.ts";
 import { useNow } from "../app/use-now.ts";
 import { elapsedMs, formatCost, formatDuration, formatTokens } from "../format.ts";
 import { StatusPill } from "../ui/status-pill.tsx";
-import { isRunActive, runProgress } from "./apply-run-event.ts";
 import type { LiveStatus } from "./use-run-events.ts";
 
 /** The run at a glance: what, for whom, status, time, progress, usage; and what can be done. */

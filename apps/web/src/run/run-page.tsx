@@ -1,3 +1,4 @@
+import { isRunActive } from "@tiktok-army/core/model";
 import { useCallback } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import { errorCode } from "../api/api-error.ts";
@@ -5,7 +6,6 @@ import { useLiveUpdates } from "../api/api-provider.tsx";
 import { trpc } from "../api/trpc.ts";
 import { usePageTitle } from "../app/page-title.ts";
 import { ErrorNotice, Loading } from "../ui/notices.tsx";
-import { isRunActive } from "./apply-run-event.ts";
 import { DagView } from "./dag-view.tsx";
 import { RunHeader } from "./run-header.tsx";
 import { StepPanel } from "./step-panel.tsx";

@@ -1,3 +1,4 @@
+import { APPROVAL_NODE, isStepInProgress, SYNTHESIS_NODE } from "@tiktok-army/core/model";
 import { Handle, type Node, type NodeProps, Position } from "@xyflow/react";
 import type { RunStep } from "../api/trpc.ts";
 import { useNow } from "../app/use-now.ts";
@@ -9,8 +10,6 @@ export type StepNodeData = {
 };
 export type StepNodeType = Node<StepNodeData, "step">;
 
-const TICKING = new Set(["running", "waiting_approval"]);
-
 /**
  * One step of the DAG: a button (the whole card) that opens the step's details; its click (mouse
  * or keyboard) bubbles to React Flow's `onNodeClick`. Its colour comes from `data-status`;
@@ -18,7 +17,7 @@ const TICKING = new Set(["running", "waiting_approval"]);
  */
 export function StepNode({ data }: NodeProps<StepNodeType>) {
   const { step, selected } = data;
-  const now = useNow(TICKING.has(step.status));
+  const now = useNow(isStepInProgress(step.status));
   const elapsed = elapsedMs(step.startedAt, step.finishedAt, now);
   return (
     <>
@@ -43,9 +42,9 @@ export function StepNode({ data }: NodeProps<StepNodeType>) {
   );
 }
 
-/** The engine's special nodes (APPROVAL_NODE, SYNTHESIS_NODE in core) shown as what they do. */
+/** The engine's special nodes shown as what they do. */
 export function agentLabel(agentName: string): string {
-  if (agentName === "__approval__") return "human approval";
-  if (agentName === "__synthesis__") return "report writer";
+  if (agentName === APPROVAL_NODE) return "human approval";
+  if (agentName === SYNTHESIS_NODE) return "report writer";
   return agentName;
 }

@@ -1,3 +1,4 @@
+import { isRunActive, isStepInProgress } from "@tiktok-army/core/model";
 import { Link } from "react-router";
 import { type RunView, trpc } from "../api/trpc.ts";
 import { useNow } from "../app/use-now.ts";
@@ -5,7 +6,6 @@ import { elapsedMs, formatDateTime, formatDuration } from "../format.ts";
 import { JsonBlock } from "../ui/json-block.tsx";
 import { ErrorNotice, Loading } from "../ui/notices.tsx";
 import { StatusPill } from "../ui/status-pill.tsx";
-import { isRunActive } from "./apply-run-event.ts";
 import { agentLabel } from "./step-node.tsx";
 import { TraceView } from "./trace-view.tsx";
 
@@ -34,7 +34,7 @@ export function StepPanel({ run, stepKey, poll, onClose }: StepPanelProps) {
   });
   // The run's view is the freshest (it follows the stream); the detail adds data and trace.
   const step = run.steps.find((s) => s.key === stepKey);
-  const now = useNow(step?.status === "running" || step?.status === "waiting_approval");
+  const now = useNow(step !== undefined && isStepInProgress(step.status));
   const approval = run.approvals.find((a) => a.stepKey === stepKey && a.status === "pending");
   const titleId = `step-panel-title-${stepKey}`;
 

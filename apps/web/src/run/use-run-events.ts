@@ -1,7 +1,7 @@
 import { skipToken } from "@tanstack/react-query";
+import { applyRunEventToOverview } from "@tiktok-army/core/model";
 import { useEffect, useRef, useState } from "react";
 import { trpc } from "../api/trpc.ts";
-import { applyRunEvent } from "./apply-run-event.ts";
 
 /** How the run page keeps up with the run, for the notice in its header. */
 export type LiveStatus =
@@ -17,10 +17,12 @@ export type LiveStatus =
 const REFETCH_DELAY_MS = 200;
 
 /**
- * Streams the run's events while `enabled`: each one is applied to the cached `runs.get` at once
- * (the DAG recolours immediately) and triggers a refetch of the run and its steps shortly after
- * (timings, usage, traces). The subscription link resumes after the last event id by itself when
- * the connection drops; this hook remembers that id to say so.
+ * Streams the run's events while `enabled`: each one is folded into the cached `runs.get` at once
+ * with the engine's own reducer (the DAG recolours immediately) and triggers a refetch of the run
+ * and its steps shortly after (usage, traces). The fold is lenient: the backlog the subscription
+ * replays first, which the fetched view already reflects, changes nothing. The subscription link
+ * resumes after the last event id by itself when the connection drops; this hook remembers that id
+ * to say so.
  */
 export function useRunEvents(runId: string, enabled: boolean): LiveStatus {
   const utils = trpc.useUtils();
@@ -48,7 +50,7 @@ export function useRunEvents(runId: string, enabled: boolean): LiveStatus {
     },
     onData(item) {
       lastEventId.current = item.id;
-      utils.runs.get.setData({ runId }, (view) => (view ? applyRunEvent(view, item.data) : view));
+      utils.runs.get.setData({ runId }, (view) => view && applyRunEventToOverview(view, item.data));
       refetchSoon();
       const type = item.data.type;
       if (type === "approval_requested" || type === "approval_decided")

@@ -1,7 +1,8 @@
 import { keepPreviousData } from "@tanstack/react-query";
+import { isRunActive, RUN_STATUS, type RunStatus } from "@tiktok-army/core/model";
 import { useState } from "react";
 import { Link } from "react-router";
-import { type RunStatus, type RunView, trpc } from "../api/trpc.ts";
+import { type RunView, trpc } from "../api/trpc.ts";
 import { usePageTitle } from "../app/page-title.ts";
 import { useNow } from "../app/use-now.ts";
 import {
@@ -12,12 +13,10 @@ import {
   formatStatus,
   formatTokens,
 } from "../format.ts";
-import { isRunActive } from "../run/apply-run-event.ts";
 import { Field } from "../ui/field.tsx";
 import { ErrorNotice, InfoNotice, Loading } from "../ui/notices.tsx";
 import { StatusPill } from "../ui/status-pill.tsx";
 
-const STATUSES: RunStatus[] = ["running", "waiting_approval", "succeeded", "failed", "rejected", "cancelled"];
 const PAGE_SIZE = 25;
 
 /** What the table shows of a run (the list item also carries the brief as raw JSON, unused here). */
@@ -72,10 +71,12 @@ export function RunsPage() {
             <select
               {...control}
               value={status}
-              onChange={(e) => filterBy(() => setStatus(e.target.value as RunStatus | ""))}
+              onChange={(e) =>
+                filterBy(() => setStatus(Object.values(RUN_STATUS).find((s) => s === e.target.value) ?? ""))
+              }
             >
               <option value="">Any status</option>
-              {STATUSES.map((s) => (
+              {Object.values(RUN_STATUS).map((s) => (
                 <option key={s} value={s}>
                   {formatStatus(s)}
                 </option>

@@ -1,13 +1,20 @@
+import { TARGET_TYPES, type TargetType } from "@tiktok-army/core/model";
 import type { RefObject } from "react";
 import { type ApiErrorLike, fieldError } from "../api/api-error.ts";
 import { Field } from "./field.tsx";
-import { TARGET_TYPES } from "./target-types.ts";
 
 export interface AccountValues {
   handle: string;
-  targetType: string;
+  targetType: TargetType;
   notes: string;
 }
+
+/** What the form calls each target type; the list itself is the model's. */
+const TARGET_TYPE_LABELS: Record<TargetType, string> = {
+  brand: "Brand",
+  creator: "Creator",
+  competitor: "Competitor",
+};
 
 /** Whose account a run or brief is about: handle, target type and notes, with the API's field errors. */
 export function AccountFields({
@@ -45,11 +52,14 @@ export function AccountFields({
           <select
             {...control}
             value={values.targetType}
-            onChange={(e) => set({ targetType: e.target.value })}
+            onChange={(e) => {
+              const targetType = TARGET_TYPES.find((t) => t === e.target.value);
+              if (targetType) set({ targetType });
+            }}
           >
             {TARGET_TYPES.map((t) => (
-              <option key={t.value} value={t.value}>
-                {t.label}
+              <option key={t} value={t}>
+                {TARGET_TYPE_LABELS[t]}
               </option>
             ))}
           </select>

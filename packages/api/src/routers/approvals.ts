@@ -1,3 +1,4 @@
+import { APPROVAL_STATUS } from "@tiktok-army/core/model";
 import { decideApproval } from "@tiktok-army/db";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
@@ -7,9 +8,7 @@ import { protectedProcedure } from "../trpc.ts";
 export const approvalsRouter = {
   /** The workspace's approvals, newest first, with what a reviewer needs to decide. */
   list: protectedProcedure
-    .input(
-      z.object({ status: z.enum(["pending", "approved", "rejected", "expired"]).optional() }).default({}),
-    )
+    .input(z.object({ status: z.enum(APPROVAL_STATUS).optional() }).default({}))
     .query(async ({ ctx, input }) => {
       const rows = await ctx.deps.engine.prisma.approval.findMany({
         where: { workspaceId: ctx.workspace.id, status: input.status },

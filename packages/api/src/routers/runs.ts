@@ -1,19 +1,18 @@
+import { RUN_STATUS, slugSchema, stepKeySchema } from "@tiktok-army/core/model";
 import { cancelRun, retryStep, runOfWorkspace } from "@tiktok-army/db";
 import { TRPCError, type TRPCRouterRecord, tracked } from "@trpc/server";
 import { z } from "zod";
-import { runIdSchema, slugSchema, stepKeySchema } from "../inputs.ts";
+import { runIdSchema } from "../inputs.ts";
 import { protectedProcedure, toTRPCError } from "../trpc.ts";
 import { noUsage, usageByRun, usageOfRun } from "../usage.ts";
 import { runView, stepView } from "../views.ts";
-
-const RUN_STATUSES = ["running", "waiting_approval", "succeeded", "failed", "rejected", "cancelled"] as const;
 
 export const runsRouter = {
   list: protectedProcedure
     .input(
       z
         .object({
-          status: z.enum(RUN_STATUSES).optional(),
+          status: z.enum(RUN_STATUS).optional(),
           workflowSlug: slugSchema.optional(),
           cursor: runIdSchema.optional(),
           limit: z.number().int().min(1).max(100).default(25),

@@ -1,15 +1,8 @@
 import { paramsJsonSchema } from "@tiktok-army/core";
-import {
-  getWorkflow,
-  listWorkflows,
-  runParamsInputSchema,
-  type StartRunInput,
-  startRun,
-  type WorkflowListing,
-} from "@tiktok-army/db";
+import { slugSchema, startRunInputSchema } from "@tiktok-army/core/model";
+import { getWorkflow, listWorkflows, startRun, type WorkflowListing } from "@tiktok-army/db";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
-import { slugSchema } from "../inputs.ts";
 import { protectedProcedure } from "../trpc.ts";
 
 const workflowSummary = ({ def, ...w }: WorkflowListing) => ({
@@ -49,21 +42,10 @@ export const workflowsRouter = {
       ),
     ),
   /**
-   * `{ slug, briefId }` runs a stored brief; `{ slug, handle, targetType, notes?, params? }` runs ad hoc. Only
-   * sizes are checked here: the data layer validates the rest and names the field it refuses.
+   * `{ slug, briefId }` runs a stored brief; `{ slug, handle, targetType, notes?, params? }` runs ad hoc.
+   * The workflow's params and the brief itself are checked by the data layer, which names the field.
    */
   run: protectedProcedure
-    .input(
-      z
-        .object({
-          slug: slugSchema,
-          briefId: z.string().max(64).optional(),
-          handle: z.string().max(64).optional(),
-          targetType: z.string().max(32).optional(),
-          notes: z.string().max(4000, "notes must be at most 4000 characters").optional(),
-          params: runParamsInputSchema.optional(),
-        })
-        .strict(),
-    )
-    .mutation(({ ctx, input }) => startRun(ctx.deps.engine.store, ctx.workspace.id, input as StartRunInput)),
+    .input(startRunInputSchema)
+    .mutation(({ ctx, input }) => startRun(ctx.deps.engine.store, ctx.workspace.id, input)),
 } satisfies TRPCRouterRecord;

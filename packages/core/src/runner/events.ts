@@ -2,7 +2,10 @@ import type { RunBrief } from "../workflow/brief.ts";
 import type { DagJson } from "../workflow/dag-json.ts";
 import type { TraceEntry } from "./trace.ts";
 
-/** Every state change of a run, as appended to its event log. */
+/**
+ * Every state change of a run, as appended to its event log. Fields that hold any JSON value are
+ * optional, as they arrive after a JSON round trip (which drops an undefined value).
+ */
 export type RunEventBody =
   | {
       type: "run_created";
@@ -18,12 +21,12 @@ export type RunEventBody =
       type: "step_started";
       stepKey: string;
       attempt: number;
-      input: unknown;
-      options: unknown;
+      input?: unknown;
+      options?: unknown;
       /** The queue job executing the attempt, when a queue is used. */
       jobId?: string;
     }
-  | { type: "step_succeeded"; stepKey: string; attempt: number; output: unknown; trace: TraceEntry[] }
+  | { type: "step_succeeded"; stepKey: string; attempt: number; output?: unknown; trace: TraceEntry[] }
   | {
       type: "step_failed";
       stepKey: string;
@@ -34,7 +37,7 @@ export type RunEventBody =
     }
   | { type: "step_skipped"; stepKey: string; reason: string }
   | { type: "step_retried"; stepKey: string }
-  | { type: "approval_requested"; stepKey: string; approvalId: string; field: string; value: unknown }
+  | { type: "approval_requested"; stepKey: string; approvalId: string; field: string; value?: unknown }
   | {
       type: "approval_decided";
       stepKey: string;

@@ -2,7 +2,7 @@ import { downstreamOf } from "../workflow/ancestors.ts";
 import { approvalOptionsSchema } from "../workflow/nodes.ts";
 import { RunTransitionError } from "./errors.ts";
 import type { RunEventBody } from "./events.ts";
-import { FINISHED_RUN_STATUSES, type RunState, type StepState } from "./run-state.ts";
+import { FINISHED_RUN_STATUSES, type RunState, type RunStatus, type StepState } from "./run-state.ts";
 
 type Stamped = RunEventBody & { runId: string; at: string };
 
@@ -96,6 +96,13 @@ export function applyRunEvent(state: RunState | undefined, event: Stamped): RunS
     }
     case "step_skipped":
       expectStatus(state, event.stepKey, ["pending", "queued", "waiting_approval"]);
+      // Only the end of a run skips steps; a retry may bring a skipped step back, never the reverse.
+      if (!finished)
+        throw new RunTransitionError(
+          "invalid_transition",
+          `run is ${state.status}, not finished`,
+          event.stepKey,
+        );
       setStep(event.stepKey, { status: "skipped", error: event.reason });
       // A gate that will never be decided: its approval expires rather than waiting forever.
       for (const approval of Object.values(state.approvals))
@@ -124,6 +131,12 @@ export function applyRunEvent(state: RunState | undefined, event: Stamped): RunS
     }
     case "approval_requested":
       expectStatus(state, event.stepKey, ["pending"]);
+      if (state.approvals[event.approvalId])
+        throw new RunTransitionError(
+          "invalid_transition",
+          `approval ${event.approvalId} exists already`,
+          event.stepKey,
+        );
       setStep(event.stepKey, { status: "waiting_approval", startedAt: event.at, attempts: 1 });
       next.approvals[event.approvalId] = {
         id: event.approvalId,
@@ -172,15 +185,27 @@ export function applyRunEvent(state: RunState | undefined, event: Stamped): RunS
       });
       return next;
     }
+    // The run's own transitions fit only the state settleRun emits them in, so that a stale one
+    // (replayed onto a copy that is further along) is refused rather than winding the run back.
     case "run_waiting_approval":
+      expectRunStatus(state, ["running"]);
       return { ...next, status: "waiting_approval" };
     case "run_resumed":
+      expectRunStatus(state, ["waiting_approval"]);
       return { ...next, status: "running" };
     case "run_succeeded":
+      expectRunStatus(state, ["running", "waiting_approval"]);
+      if (!Object.values(state.steps).every((s) => s.status === "succeeded"))
+        throw new RunTransitionError("invalid_transition", "not every step succeeded");
       return { ...next, status: "succeeded", report: event.report, finishedAt: event.at };
     case "run_failed":
+      expectRunStatus(state, ["running", "waiting_approval"]);
+      if (!Object.values(state.steps).some((s) => s.status === "failed"))
+        throw new RunTransitionError("invalid_transition", "no step failed");
       return { ...next, status: "failed", error: event.error, finishedAt: event.at };
     case "run_rejected":
+      expectRunStatus(state, ["running", "waiting_approval"]);
+      expectStatus(state, event.stepKey, ["rejected"]);
       return { ...next, status: "rejected", error: event.comment ?? "rejected", finishedAt: event.at };
     case "run_cancelled":
       if (finished) throw new RunTransitionError("run_finished", `run is ${state.status}`);
@@ -190,6 +215,28 @@ export function applyRunEvent(state: RunState | undefined, event: Stamped): RunS
           setStep(step.key, { status: "skipped", error: "cancelled while running", finishedAt: event.at });
       return { ...next, status: "cancelled", error: event.reason ?? "cancelled", finishedAt: event.at };
   }
+}
+
+/**
+ * applyRunEvent for a copy of a run that may already be past the event, such as a dashboard's
+ * fetched view while its subscription replays the backlog: an event that does not fit changes
+ * nothing instead of throwing. Events the copy already reflects are then harmless.
+ * @example
+ * const view = events.reduce(applyRunEventLenient, fetched); // fetched may be ahead of any of them
+ */
+export function applyRunEventLenient(state: RunState, event: Stamped): RunState {
+  try {
+    return applyRunEvent(state, event);
+  } catch (error) {
+    if (error instanceof RunTransitionError) return state;
+    throw error;
+  }
+}
+
+function expectRunStatus(state: RunState, allowed: RunStatus[]): void {
+  if (allowed.includes(state.status)) return;
+  const code = FINISHED_RUN_STATUSES.includes(state.status) ? "run_finished" : "invalid_transition";
+  throw new RunTransitionError(code, `run is ${state.status}, not ${allowed.join(" or ")}`);
 }
 
 function stepOf(state: RunState, key: string): StepState {

@@ -34,9 +34,22 @@ export const RUN_STATUS = {
   failed: "failed",
   /** A human rejected an approval. */
   rejected: "rejected",
+  /** Stopped by a user, or an in-process run that was aborted. */
   cancelled: "cancelled",
 } as const;
 export type RunStatus = (typeof RUN_STATUS)[keyof typeof RUN_STATUS];
+
+/** Approval statuses; an approval is decided or expires once, never twice. */
+export const APPROVAL_STATUS = {
+  /** Waiting for a human decision. */
+  pending: "pending",
+  /** Approved, with or without an edited value. */
+  approved: "approved",
+  rejected: "rejected",
+  /** Never decided: its run ended first, or its gate's `expires_in_hours` passed. */
+  expired: "expired",
+} as const;
+export type ApprovalStatus = (typeof APPROVAL_STATUS)[keyof typeof APPROVAL_STATUS];
 
 export const FINISHED_RUN_STATUSES: readonly RunStatus[] = ["succeeded", "failed", "rejected", "cancelled"];
 export const FINISHED_STEP_STATUSES: readonly StepStatus[] = ["succeeded", "failed", "rejected", "skipped"];
@@ -66,7 +79,7 @@ export interface ApprovalState {
   /** The value as the agent proposed it. */
   value: unknown;
   /** `expired`: the run ended (failed, rejected, cancelled) before anyone decided. */
-  status: "pending" | "approved" | "rejected" | "expired";
+  status: ApprovalStatus;
   editedValue?: unknown;
   decidedBy?: string;
   comment?: string;

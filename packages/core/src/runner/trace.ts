@@ -23,7 +23,7 @@ export type TraceEntry =
       kind: "tool_call";
       at: string;
       tool: string;
-      args: unknown;
+      args?: unknown;
       result?: unknown;
       latencyMs: number;
       error?: string;

@@ -16,13 +16,19 @@ export const handleSchema = z
       .refine((h) => !h.endsWith("."), "handle cannot end with a period"),
   );
 
+/** The longest notes a brief or an ad-hoc run may carry. */
+export const NOTES_MAX_LENGTH = 4000;
+export const notesSchema = z
+  .string()
+  .max(NOTES_MAX_LENGTH, `notes must be at most ${NOTES_MAX_LENGTH} characters`);
+
 /** What a run is asked to do: the `brief.<field>` values an inputMap can read. */
 export const runBriefSchema = z.object({
   handle: handleSchema,
   targetType: z.enum(TARGET_TYPES),
   /** The workflow slug a brief asks for; absent for ad-hoc runs. */
   outcome: z.string().optional(),
-  notes: z.string().max(4000, "notes must be at most 4000 characters").optional(),
+  notes: notesSchema.optional(),
   /** The workflow's params, already validated against its `params` schema when the run started. */
   params: z.record(z.string(), z.json()).optional(),
 });

@@ -4,14 +4,13 @@ import type { AgentRegistry } from "../agents/registry.ts";
 import { ancestorsByKey } from "./ancestors.ts";
 import { runBriefSchema } from "./brief.ts";
 import { WorkflowDefinitionError, type WorkflowProblem } from "./errors.ts";
+import { IDENTIFIER } from "./identifier.ts";
 import { type ParsedInputPath, parseInputPath, schemaAtPath } from "./input-path.ts";
 import { APPROVAL_NODE, approvalOptionsSchema, SYNTHESIS_NODE } from "./nodes.ts";
 import { findTypeMismatch } from "./schema-compat.ts";
 import { stepOutputSchemas } from "./step-schemas.ts";
 import { findGraphProblems } from "./topo-sort.ts";
 import type { WorkflowDef, WorkflowStepDef } from "./types.ts";
-
-const IDENTIFIER = /^[a-z][a-z0-9_]*$/;
 
 /**
  * Validates a workflow when it is defined, not when someone hits Run, and returns it unchanged.

@@ -1,0 +1,55 @@
+// The browser-safe part of the core (`@tiktok-army/core/model`), shared by the API and the dashboard:
+// the schemas of what callers send, statuses, run events, the one reducer that folds them and the run
+// overview the dashboard draws. Nothing reachable from here may import a Node built-in or a package
+// other than zod: packages/layers checks it.
+export { type RunTransitionCode, RunTransitionError } from "../runner/errors.ts";
+export type { RunEvent, RunEventBody, RunEventType } from "../runner/events.ts";
+export { applyRunEvent, applyRunEventLenient } from "../runner/reduce.ts";
+export {
+  APPROVAL_STATUS,
+  type ApprovalState,
+  type ApprovalStatus,
+  FINISHED_RUN_STATUSES,
+  FINISHED_STEP_STATUSES,
+  RUN_STATUS,
+  type RunState,
+  type RunStatus,
+  STEP_STATUS,
+  type StepState,
+  type StepStatus,
+} from "../runner/run-state.ts";
+export {
+  handleSchema,
+  NOTES_MAX_LENGTH,
+  notesSchema,
+  type RunBrief,
+  runBriefSchema,
+  TARGET_TYPES,
+  type TargetType,
+} from "../workflow/brief.ts";
+export { IDENTIFIER, slugSchema, stepKeySchema } from "../workflow/identifier.ts";
+export { APPROVAL_NODE, SYNTHESIS_NODE } from "../workflow/nodes.ts";
+export {
+  BRIEF_OUTCOMES,
+  type BriefOutcome,
+  type CreateBriefInput,
+  createBriefSchema,
+} from "./create-brief-input.ts";
+export {
+  type ApprovalOverview,
+  applyRunEventToOverview,
+  isRunActive,
+  isStepInProgress,
+  isStepMoving,
+  type RunOverview,
+  runOverview,
+  runProgress,
+  type StepOverview,
+} from "./run-overview.ts";
+export {
+  runParamsInputSchema,
+  type StartRunInput,
+  startAdHocRunSchema,
+  startRunFromBriefSchema,
+  startRunInputSchema,
+} from "./start-run-input.ts";
