@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { createClient } from "@tiktok-army/client";
 import type { RunEvent } from "@tiktok-army/core";
+import { createLogger } from "@tiktok-army/db/logger";
 import { serverConfigFromEnv } from "../src/config.ts";
 import { startServer } from "../src/server.ts";
 
@@ -19,7 +20,12 @@ const config = serverConfigFromEnv({
   WORKER_CONCURRENCY: "4",
   MOCK_LLM_LATENCY_MS: "50",
 });
-const server = await startServer({ ...config, webDist: path.join(dataDir, "none") }, { log: () => {} });
+const server = await startServer(
+  { ...config, webDist: path.join(dataDir, "none") },
+  {
+    logger: createLogger({ level: "silent" }),
+  },
+);
 const latencies: number[] = [];
 try {
   for (let r = 0; r < RUNS; r++) {

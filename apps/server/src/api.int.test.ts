@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { createClient, type TikTokArmyClient } from "@tiktok-army/client";
 import type { RunEvent } from "@tiktok-army/core";
+import { createLogger } from "@tiktok-army/db/logger";
 import { createTestDatabase } from "@tiktok-army/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serverConfigFromEnv } from "./config.ts";
@@ -50,7 +51,12 @@ beforeAll(async () => {
     PORT: "0",
     WORKER_CONCURRENCY: "4",
   });
-  server = await startServer({ ...config, webDist: path.join(dataDir, "no-dashboard") }, { log: () => {} });
+  server = await startServer(
+    { ...config, webDist: path.join(dataDir, "no-dashboard") },
+    {
+      logger: createLogger({ level: "silent" }),
+    },
+  );
   api = createClient({ url: server.url, apiKey: server.localApiKey });
 });
 

@@ -1,5 +1,6 @@
 // `pnpm tiktok-army keys create --workspace <name>`: prints a new API key (and nothing else) on
-// stdout, so `KEY=$(pnpm -s tiktok-army keys create --workspace acme)` works; the rest goes to stderr.
+// stdout, so `KEY=$(pnpm -s tiktok-army keys create --workspace acme)` works; the rest goes to stderr:
+// messages for the person at the terminal as plain text, the database's log lines through the logger.
 import path from "node:path";
 import { parseArgs } from "node:util";
 import {
@@ -8,6 +9,7 @@ import {
   DataFolderInUseError,
   openDatabase,
 } from "@tiktok-army/db";
+import { createLogger, secretValues } from "@tiktok-army/db/logger";
 import { z } from "zod";
 import { storageConfigFromEnv } from "./config.ts";
 
@@ -17,6 +19,7 @@ Creates the workspace if it does not exist and prints a new API key for it.
 The database is DATABASE_URL's, else the embedded one in DATA_DIR (default .data).`;
 
 const info = (message: string) => process.stderr.write(`${message}\n`);
+const logger = createLogger({ fd: 2, secrets: secretValues({ databaseUrl: process.env.DATABASE_URL }) });
 
 class UsageError extends Error {}
 
@@ -33,11 +36,12 @@ async function main(argv: string[]): Promise<void> {
   if (name.length > 100) throw new UsageError("--workspace: at most 100 characters");
 
   const storage = storageConfigFromEnv(process.env);
+  logger.level = storage.logLevel;
   const database = await openDatabase({
     env: { DATABASE_URL: storage.databaseUrl },
     dataDir: path.join(storage.dataDir, "pg"),
     port: storage.embeddedPgPort,
-    log: info,
+    log: (msg) => logger.info(msg),
   }).catch((error: unknown) => {
     // One embedded PostgreSQL per data folder: say what to do instead.
     if (!(error instanceof DataFolderInUseError)) throw error;

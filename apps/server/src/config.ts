@@ -2,6 +2,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { type LlmConfig, llmConfigFromEnv } from "@tiktok-army/core";
 import { type EngineEnv, engineEnv } from "@tiktok-army/db";
+import type { LogLevel } from "@tiktok-army/db/logger";
 import { z } from "zod";
 
 const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
@@ -42,6 +43,8 @@ export interface StorageConfig {
   databaseUrl: string | undefined;
   /** The embedded PostgreSQL's port; undefined: any free one. */
   embeddedPgPort: number | undefined;
+  /** `LOG_LEVEL`: the least severe log lines written. */
+  logLevel: LogLevel;
 }
 
 export interface ServerConfig extends StorageConfig {
@@ -72,6 +75,7 @@ export function serverConfigFromEnv(env: Record<string, string | undefined>): Se
     dataDir: server.DATA_DIR,
     databaseUrl: engine.DATABASE_URL,
     embeddedPgPort: server.EMBEDDED_PG_PORT || undefined,
+    logLevel: engine.LOG_LEVEL,
     port: server.PORT,
     host: server.HOST,
     maxBodyBytes: server.MAX_BODY_BYTES,
@@ -87,10 +91,12 @@ export function serverConfigFromEnv(env: Record<string, string | undefined>): Se
 export function storageConfigFromEnv(env: Record<string, string | undefined>): StorageConfig {
   const clean = withoutBlanks(env);
   const storage = storageEnvSchema.parse(clean);
+  const engine = engineEnv(clean);
   return {
     dataDir: storage.DATA_DIR,
-    databaseUrl: engineEnv(clean).DATABASE_URL,
+    databaseUrl: engine.DATABASE_URL,
     embeddedPgPort: storage.EMBEDDED_PG_PORT || undefined,
+    logLevel: engine.LOG_LEVEL,
   };
 }
 

@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import { constants } from "node:os";
+import type { Logger } from "@tiktok-army/db/logger";
 import { onStopSignal } from "./signals.ts";
 
 const MARKER = "TIKTOK_ARMY_SERVER_DETACHED";
@@ -22,7 +23,7 @@ export function shouldDetach(env: Record<string, string | undefined>): boolean {
  * SIGHUP, as SIGTERM) to it, once per request to stop (see onStopSignal), and exits with its exit
  * code: 0 after a graceful stop.
  */
-export function runDetached(): Promise<never> {
+export function runDetached(logger: Logger): Promise<never> {
   const child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
     detached: true,
     // The IPC channel closes when this process dies, however it dies: see `onSupervisorGone`.
@@ -32,7 +33,7 @@ export function runDetached(): Promise<never> {
   onStopSignal((signal) => child.kill(signal === "SIGHUP" ? "SIGTERM" : signal));
   return new Promise(() => {
     child.on("error", (error) => {
-      process.stderr.write(`could not start the server process: ${error.message}\n`);
+      logger.fatal({ err: error }, "could not start the server process");
       process.exit(1);
     });
     child.on("exit", (code, signal) => process.exit(code ?? 128 + (signal ? constants.signals[signal] : 0)));

@@ -1,7 +1,12 @@
 import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { createTestDatabase, type TestDatabase } from "@tiktok-army/db/testing";
+import {
+  type CapturedLogs,
+  captureLogs,
+  createTestDatabase,
+  type TestDatabase,
+} from "@tiktok-army/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ServerConfig, serverConfigFromEnv } from "./config.ts";
 import { type RunningServer, startServer } from "./server.ts";
@@ -29,7 +34,7 @@ afterAll(async () => {
 /** A server on a free port over the test database; `dataDir` defaults to a fresh folder. */
 async function start(
   overrides: Partial<ServerConfig> = {},
-  lines: Record<string, unknown>[] = [],
+  logs: CapturedLogs = captureLogs(),
 ): Promise<RunningServer & { port: number }> {
   const dataDir = overrides.dataDir ?? (await mkdtemp(path.join(folder, "data-")));
   const config = serverConfigFromEnv({
@@ -38,10 +43,7 @@ async function start(
     PORT: "0",
     WORKER_CONCURRENCY: "1",
   });
-  const server = await startServer(
-    { ...config, webDist, ...overrides },
-    { log: (entry) => lines.push(entry) },
-  );
+  const server = await startServer({ ...config, webDist, ...overrides }, { logger: logs.logger });
   return { ...server, port: Number(new URL(server.url).port) };
 }
 
@@ -251,8 +253,8 @@ describe("the local workspace's key", () => {
 
 describe("logs", () => {
   it("say where the server listens, then one line per request without keys, cookies or query strings", async () => {
-    const lines: Record<string, unknown>[] = [];
-    const server = await start({}, lines);
+    const logs = captureLogs();
+    const server = await start({}, logs);
     const key = server.localApiKey;
     await fetch(`${server.url}/api/session`);
     await fetch(
@@ -264,6 +266,7 @@ describe("logs", () => {
     await fetch(`${server.url}/trpc/agents.list`, { headers: bearer("tta_wrong-key") });
     await server.stop();
 
+    const lines = logs.lines();
     expect(lines).toContainEqual(
       expect.objectContaining({
         msg: "listening",
@@ -279,7 +282,7 @@ describe("logs", () => {
       expect.objectContaining({ method: "GET", path: "/trpc/agents.list", status: 200 }),
       expect.objectContaining({ method: "GET", path: "/trpc/agents.list", status: 401 }),
     ]);
-    const everything = JSON.stringify(lines);
+    const everything = logs.text();
     expect(everything).not.toContain(key);
     expect(everything).not.toContain("tta_wrong-key");
     expect(everything).not.toMatch(/authorization|cookie|tta_key/i);

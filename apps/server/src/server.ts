@@ -1,14 +1,13 @@
-import { createServer, type Server, type ServerResponse } from "node:http";
+import type { Server, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
+import { createAdaptorServer } from "@hono/node-server";
 import { type ApiDeps, appRouter, createTRPCContext, RunEventHub } from "@tiktok-army/api";
 import { type Engine, llmFor, openDatabase, startEngine } from "@tiktok-army/db";
-import { createHTTPHandler } from "@trpc/server/adapters/standalone";
+import { createLogger, type Logger, logPort, secretValues } from "@tiktok-army/db/logger";
+import { createApp } from "./app.ts";
 import type { ServerConfig } from "./config.ts";
 import { ensureLocalKey } from "./local-key.ts";
-import { jsonLog, type Log } from "./log.ts";
-import { createRequestListener } from "./request-listener.ts";
-import { staticFiles } from "./static-files.ts";
 
 /** How long shutdown waits for requests in progress (SSE streams excepted) before cutting them. */
 const DRAIN_TIMEOUT_MS = 10_000;
@@ -36,15 +35,22 @@ export interface RunningServer {
  * await fetch(`${server.url}/healthz`);
  * await server.stop();
  */
-export async function startServer(config: ServerConfig, options: { log?: Log } = {}): Promise<RunningServer> {
-  const log = options.log ?? jsonLog();
+export async function startServer(
+  config: ServerConfig,
+  options: { logger?: Logger } = {},
+): Promise<RunningServer> {
+  const logger =
+    options.logger ??
+    createLogger({
+      level: config.logLevel,
+      secrets: secretValues({ apiKey: config.llm.apiKey, databaseUrl: config.databaseUrl }),
+    });
+  const log = logPort(logger);
   // Undone in reverse order when a later part fails to start, and on stop.
   const closers: Array<{ name: string; close: () => Promise<void> }> = [];
   const closeAll = async () => {
     for (const { name, close } of closers.reverse()) {
-      await close().catch((error: unknown) =>
-        log({ level: "error", msg: `failed to stop the ${name}`, error: String(error) }),
-      );
+      await close().catch((error: unknown) => logger.error({ err: error }, `failed to stop the ${name}`));
     }
   };
 
@@ -53,7 +59,7 @@ export async function startServer(config: ServerConfig, options: { log?: Log } =
       env: { DATABASE_URL: config.databaseUrl },
       dataDir: path.join(config.dataDir, "pg"),
       port: config.embeddedPgPort,
-      log: (msg) => log({ msg }),
+      log: (msg) => logger.info(msg),
     });
     closers.push({ name: "database", close: () => database.close() });
 
@@ -68,7 +74,7 @@ export async function startServer(config: ServerConfig, options: { log?: Log } =
       },
       log,
     });
-    closers.push({ name: "engine", close: () => stopEngine(engine, log) });
+    closers.push({ name: "engine", close: () => stopEngine(engine, logger) });
 
     const events = new RunEventHub(database.url, log);
     await events.start();
@@ -78,49 +84,44 @@ export async function startServer(config: ServerConfig, options: { log?: Log } =
       workspace: config.localWorkspace,
       file: path.join(config.dataDir, "local-api-key"),
     });
-    log({ msg: "local workspace ready", workspace: local.workspace.name, newKey: local.created });
+    logger.info({ workspace: local.workspace.name, newKey: local.created }, "local workspace ready");
 
     const deps: ApiDeps = { engine, events, mode: config.llm.mode, log };
     let shuttingDown = false;
-    const http = createServer(
-      createRequestListener({
-        trpc: createHTTPHandler({
-          router: appRouter,
-          basePath: "/trpc/",
-          maxBodySize: config.maxBodyBytes,
-          createContext: ({ req }) =>
-            createTRPCContext({ deps, authorization: req.headers.authorization, cookie: req.headers.cookie }),
-          onError: ({ error, path, type }) => {
-            if (error.code !== "INTERNAL_SERVER_ERROR") return;
-            log({ level: "error", msg: "api error", path, type, error: error.message });
-          },
-        }),
-        staticFiles: staticFiles(config.webDist),
-        isReady: async () => !shuttingDown && (await databaseAnswers(engine)) && !shuttingDown,
-        localSession: { apiKey: local.apiKey, workspace: local.workspace.name, mode: config.llm.mode },
-        maxBodyBytes: config.maxBodyBytes,
-        log,
-      }),
-    );
+    const eventStreams = new WeakSet<ServerResponse>();
+    const app = createApp({
+      router: appRouter,
+      createContext: (credentials) => createTRPCContext({ deps, ...credentials }),
+      maxBodyBytes: config.maxBodyBytes,
+      isReady: async () => !shuttingDown && (await databaseAnswers(engine)) && !shuttingDown,
+      localSession: { apiKey: local.apiKey, workspace: local.workspace.name, mode: config.llm.mode },
+      webDist: config.webDist,
+      logger,
+      onEventStream: (res) => eventStreams.add(res),
+    });
+    // The default `createServer` of node:http: a plain http.Server.
+    const http = createAdaptorServer({ fetch: app.fetch }) as Server;
     const open = trackResponses(http);
     const url = await listen(http, config);
-    log({
-      msg: "listening",
-      url,
-      workspace: local.workspace.name,
-      mode: config.llm.mode,
-      database: database.embedded ? "embedded" : "external",
-    });
+    logger.info(
+      {
+        url,
+        workspace: local.workspace.name,
+        mode: config.llm.mode,
+        database: database.embedded ? "embedded" : "external",
+      },
+      "listening",
+    );
 
     let stopped: Promise<void> | undefined;
     const stop = async () => {
       shuttingDown = true;
-      log({ msg: "shutting down" });
+      logger.info("shutting down");
       if (config.shutdownGraceMs > 0) await sleep(config.shutdownGraceMs);
-      await closeHttp(http, open);
-      log({ msg: "http server closed" });
+      await closeHttp(http, open, eventStreams);
+      logger.info("http server closed");
       await closeAll();
-      log({ msg: "stopped" });
+      logger.info("stopped");
     };
     return {
       url,
@@ -136,8 +137,8 @@ export async function startServer(config: ServerConfig, options: { log?: Log } =
   }
 }
 
-async function stopEngine(engine: Engine, log: Log): Promise<void> {
-  log({ msg: "stopping workers: running steps finish or go back to the queue" });
+async function stopEngine(engine: Engine, logger: Logger): Promise<void> {
+  logger.info("stopping workers: running steps finish or go back to the queue");
   await engine.stop();
 }
 
@@ -183,23 +184,23 @@ async function listen(http: Server, config: ServerConfig): Promise<string> {
  * Stops accepting connections, ends SSE streams (clients reconnect elsewhere; their generators see
  * the abort), waits for other requests to finish, then closes every connection.
  */
-async function closeHttp(http: Server, open: Set<ServerResponse>): Promise<void> {
+async function closeHttp(
+  http: Server,
+  open: Set<ServerResponse>,
+  eventStreams: WeakSet<ServerResponse>,
+): Promise<void> {
   const closed = new Promise<void>((resolve) => http.close(() => resolve()));
   http.closeIdleConnections();
   const deadline = Date.now() + DRAIN_TIMEOUT_MS;
   while (open.size > 0 && Date.now() < deadline) {
     // Keep-alive connections that finished their request since the last round.
     http.closeIdleConnections();
-    // Checked on every round: a subscription sets its content type only once its context resolved.
-    for (const res of open) if (isEventStream(res)) res.destroy();
+    // Checked on every round: a subscription's response starts only once its context resolved.
+    for (const res of open) if (eventStreams.has(res)) res.destroy();
     await sleep(20);
   }
   http.closeAllConnections();
   await closed;
-}
-
-function isEventStream(res: ServerResponse): boolean {
-  return String(res.getHeader("content-type") ?? "").startsWith("text/event-stream");
 }
 
 function sleep(ms: number): Promise<void> {

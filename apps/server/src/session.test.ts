@@ -1,12 +1,9 @@
-import type { IncomingMessage } from "node:http";
 import { describe, expect, it } from "vitest";
 import { isLoopbackAddress, keyCookie, whyNotLocal } from "./session.ts";
 
-function request(remoteAddress: string, headers: Record<string, string> = {}): IncomingMessage {
-  return {
-    socket: { remoteAddress },
-    headers: { host: "127.0.0.1:3001", ...headers },
-  } as unknown as IncomingMessage;
+/** `whyNotLocal`'s verdict on a request from `remoteAddress` to 127.0.0.1:3001 (unless `headers` say otherwise). */
+function whyNot(remoteAddress: string, headers: Record<string, string> = {}): string | undefined {
+  return whyNotLocal(remoteAddress, new Headers({ host: "127.0.0.1:3001", ...headers }));
 }
 
 describe("the local session", () => {
@@ -23,19 +20,17 @@ describe("the local session", () => {
   });
 
   it("accepts a browser on this machine, by IP or by localhost", () => {
-    expect(whyNotLocal(request("127.0.0.1"))).toBeUndefined();
-    expect(
-      whyNotLocal(request("::1", { host: "localhost:3001", "sec-fetch-site": "same-origin" })),
-    ).toBeUndefined();
-    expect(whyNotLocal(request("::1", { host: "[::1]:3001" }))).toBeUndefined();
+    expect(whyNot("127.0.0.1")).toBeUndefined();
+    expect(whyNot("::1", { host: "localhost:3001", "sec-fetch-site": "same-origin" })).toBeUndefined();
+    expect(whyNot("::1", { host: "[::1]:3001" })).toBeUndefined();
   });
 
   it("refuses other machines, proxies, rebound host names and other origins' pages", () => {
-    expect(whyNotLocal(request("192.168.1.20"))).toMatch(/not from this machine/);
-    expect(whyNotLocal(request("127.0.0.1", { "x-forwarded-for": "203.0.113.9" }))).toMatch(/proxy/);
-    expect(whyNotLocal(request("127.0.0.1", { forwarded: "for=203.0.113.9" }))).toMatch(/proxy/);
-    expect(whyNotLocal(request("127.0.0.1", { host: "evil.example:3001" }))).toMatch(/host/);
-    expect(whyNotLocal(request("127.0.0.1", { "sec-fetch-site": "cross-site" }))).toMatch(/cross-origin/);
-    expect(whyNotLocal(request("127.0.0.1", { "sec-fetch-site": "same-site" }))).toMatch(/cross-origin/);
+    expect(whyNot("192.168.1.20")).toMatch(/not from this machine/);
+    expect(whyNot("127.0.0.1", { "x-forwarded-for": "203.0.113.9" })).toMatch(/proxy/);
+    expect(whyNot("127.0.0.1", { forwarded: "for=203.0.113.9" })).toMatch(/proxy/);
+    expect(whyNot("127.0.0.1", { host: "evil.example:3001" })).toMatch(/host/);
+    expect(whyNot("127.0.0.1", { "sec-fetch-site": "cross-site" })).toMatch(/cross-origin/);
+    expect(whyNot("127.0.0.1", { "sec-fetch-site": "same-site" })).toMatch(/cross-origin/);
   });
 });

@@ -1,5 +1,3 @@
-import type { IncomingMessage } from "node:http";
-
 /** The cookie the API reads the dashboard's key from (see `apiKeyFrom` in @tiktok-army/api). */
 export const KEY_COOKIE = "tta_key";
 
@@ -11,16 +9,19 @@ export function keyCookie(apiKey: string): string {
   return `${KEY_COOKIE}=${encodeURIComponent(apiKey)}; HttpOnly; SameSite=Strict; Path=/`;
 }
 
-/** Why `/api/session` refuses a request, or undefined when it comes from a browser on this machine. */
-export function whyNotLocal(req: IncomingMessage): string | undefined {
-  if (!isLoopbackAddress(req.socket.remoteAddress)) return "not from this machine";
+/**
+ * Why `/api/session` refuses a request from `remoteAddress` with `headers`, or undefined when it
+ * comes from a browser on this machine.
+ */
+export function whyNotLocal(remoteAddress: string | undefined, headers: Headers): string | undefined {
+  if (!isLoopbackAddress(remoteAddress)) return "not from this machine";
   // A reverse proxy on this machine makes every request look local: whoever it forwards for is not.
-  if (req.headers.forwarded || req.headers["x-forwarded-for"] || req.headers["x-real-ip"]) {
+  if (headers.has("forwarded") || headers.has("x-forwarded-for") || headers.has("x-real-ip")) {
     return "forwarded by a proxy";
   }
   // DNS rebinding: a web page whose host name resolves to 127.0.0.1 would otherwise get the key.
-  if (!isLoopbackHost(req.headers.host)) return "host is not a loopback name";
-  if (isCrossOrigin(req)) return "cross-origin request";
+  if (!isLoopbackHost(headers.get("host") ?? undefined)) return "host is not a loopback name";
+  if (isCrossOrigin(headers)) return "cross-origin request";
   return undefined;
 }
 
@@ -28,8 +29,8 @@ export function whyNotLocal(req: IncomingMessage): string | undefined {
  * True when a browser says the request was made by another origin's page. Other ports of localhost
  * are the same *site* (SameSite cookies go there), but never the same origin.
  */
-export function isCrossOrigin(req: IncomingMessage): boolean {
-  const site = req.headers["sec-fetch-site"];
+export function isCrossOrigin(headers: Headers): boolean {
+  const site = headers.get("sec-fetch-site");
   return site === "cross-site" || site === "same-site";
 }
 

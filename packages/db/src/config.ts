@@ -7,10 +7,13 @@ import {
   llmConfigFromEnv,
 } from "@tiktok-army/core";
 import { z } from "zod";
+import { LOG_LEVELS } from "./logger.ts";
 
 /** Worker and queue settings from the environment, validated once at start. */
 export const engineEnvSchema = z.object({
   DATABASE_URL: z.string().min(1).optional(),
+  /** The least severe log lines written: fatal, error, warn, info, debug, trace, or silent. */
+  LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
   WORKER_CONCURRENCY: z.coerce.number().int().min(0).max(64).default(4),
   /** A step attempt running longer is presumed dead and handed to another worker. */
   STEP_EXPIRE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),

@@ -2,6 +2,7 @@ import type { AgentRegistry, LlmPort, RetryPolicy, TikTokDataProvider } from "@t
 import { AGENT_REGISTRY, createOfflineProvider, DEFAULT_RETRY } from "@tiktok-army/core";
 import type PgBoss from "pg-boss";
 import { createPrismaClient, type PrismaClient } from "./client.ts";
+import type { Log } from "./logger.ts";
 import { type QueueOptions, startQueue, stepEnqueuer } from "./queue.ts";
 import { PgRunStore } from "./run-store.ts";
 import { expireApprovals } from "./runs.ts";
@@ -16,7 +17,7 @@ export interface EngineOptions {
   queue?: QueueOptions;
   /** Steps this process executes at once; 0 starts no workers (an API-only process). */
   concurrency?: number;
-  log?: (entry: Record<string, unknown>) => void;
+  log?: Log;
 }
 
 export interface Engine {
@@ -31,7 +32,7 @@ export interface Engine {
 /** Wires the Postgres run store, the job queue and (optionally) workers over one database. */
 export async function startEngine(options: EngineOptions): Promise<Engine> {
   const prisma = createPrismaClient(options.connectionString);
-  const boss = await startQueue(options.connectionString, options.queue).catch(async (error) => {
+  const boss = await startQueue(options.connectionString, options.queue, options.log).catch(async (error) => {
     await prisma.$disconnect();
     throw error;
   });

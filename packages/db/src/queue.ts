@@ -1,6 +1,7 @@
 import PgBoss from "pg-boss";
 import { STEP_JOBS_CHANNEL } from "./channels.ts";
 import type { Tx } from "./client.ts";
+import type { Log } from "./logger.ts";
 import type { StepEnqueuer } from "./run-store.ts";
 
 /** The pg-boss queue every step job goes through. */
@@ -27,17 +28,19 @@ export interface QueueOptions {
   crashRetryLimit?: number;
 }
 
-/** Starts pg-boss (creating its schema on first use) and the step queues. */
-export async function startQueue(connectionString: string, options: QueueOptions = {}): Promise<PgBoss> {
+/** Starts pg-boss (creating its schema on first use) and the step queues; its errors go to `log`. */
+export async function startQueue(
+  connectionString: string,
+  options: QueueOptions = {},
+  log: Log = () => {},
+): Promise<PgBoss> {
   const boss = new PgBoss({
     connectionString,
     schema: QUEUE_SCHEMA,
     maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? 5,
     max: 4,
   });
-  boss.on("error", (error) =>
-    console.error(JSON.stringify({ level: "error", msg: "queue error", error: error.message })),
-  );
+  boss.on("error", (error) => log({ level: "error", msg: "queue error", error: error.message }));
   await boss.start();
   await boss.createQueue(STEP_DEAD_LETTER_QUEUE);
   const settings = {

@@ -13,6 +13,7 @@ import {
 import pg from "pg";
 import type PgBoss from "pg-boss";
 import { STEP_JOBS_CHANNEL } from "./channels.ts";
+import type { Log } from "./logger.ts";
 import { STEP_DEAD_LETTER_QUEUE, STEP_QUEUE, type StepJob } from "./queue.ts";
 import type { PgRunStore } from "./run-store.ts";
 
@@ -27,7 +28,7 @@ export interface WorkerOptions {
   stepTimeoutMs?: number;
   /** Listens for enqueue notifications so idle workers start at once rather than at their next poll. */
   connectionString: string;
-  log?: (entry: Record<string, unknown>) => void;
+  log?: Log;
 }
 
 export interface RunningWorkers {
@@ -116,7 +117,7 @@ export async function executeStepJob(
     /** How often a running attempt checks that it is still the step's current one. */
     supersededCheckMs?: number;
   },
-  log: (entry: Record<string, unknown>) => void = () => {},
+  log: Log = () => {},
 ): Promise<void> {
   const { store, deps } = options;
   const state = await store.load(job.runId, { traces: false });
@@ -130,6 +131,8 @@ export async function executeStepJob(
   )
     return;
   const attempt = step.attempts + 1;
+  // Every line about this attempt says which one it is.
+  const stepLog: Log = (entry) => log({ runId: job.runId, stepKey: job.stepKey, attempt, ...entry });
   let prepared: PreparedStep | undefined;
   let failure = "";
   try {
@@ -157,6 +160,7 @@ export async function executeStepJob(
     await store.commit(job.runId, [
       { type: "step_failed", stepKey: job.stepKey, attempt, error: failure, trace: [], retrying: false },
     ]);
+    stepLog({ level: "warn", msg: "step could not start", error: failure });
     return;
   }
   const controller = new AbortController();
@@ -202,21 +206,18 @@ export async function executeStepJob(
             retrying,
           },
     ]);
-    log({
-      level: "info",
-      msg: "step finished",
-      runId: job.runId,
-      stepKey: job.stepKey,
-      attempt,
-      ok: outcome.ok,
-    });
+    stepLog(
+      outcome.ok
+        ? { level: "info", msg: "step finished", ok: true }
+        : { level: "warn", msg: "step finished", ok: false, retrying, error: outcome.error },
+    );
     // The retry's job waits out its backoff; wake this process's workers then, not at their next poll.
     if (retrying)
       setTimeout(() => options.wake?.(), retryDelayMs(options.retry ?? DEFAULT_RETRY, attempt) + 5).unref();
   } catch (error) {
     // Another worker took the step over, or the run was cancelled meanwhile: this result is moot.
     if (error instanceof RunTransitionError) {
-      log({ level: "warn", msg: "dropped a stale attempt", runId: job.runId, stepKey: job.stepKey, attempt });
+      stepLog({ level: "warn", msg: "dropped a stale attempt" });
       return;
     }
     throw error;
@@ -233,11 +234,7 @@ export function retryDelayMs(retry: RetryPolicy, attempt: number): number {
  * time) lands in the dead-letter queue: fail the step there, so the run ends with a reason instead
  * of showing "running" forever. A step that has moved on meanwhile is left alone.
  */
-export async function failAbandonedStep(
-  job: StepJob,
-  store: PgRunStore,
-  log: (entry: Record<string, unknown>) => void,
-) {
+export async function failAbandonedStep(job: StepJob, store: PgRunStore, log: Log) {
   const state = await store.load(job.runId, { traces: false });
   const step = state?.steps[job.stepKey];
   if (!state || !step || (step.status !== "running" && step.status !== "queued")) return;
@@ -252,7 +249,13 @@ export async function failAbandonedStep(
   ];
   try {
     await store.commit(job.runId, events);
-    log({ level: "error", msg: "step abandoned by its workers", runId: job.runId, stepKey: job.stepKey });
+    log({
+      level: "error",
+      msg: "step abandoned by its workers",
+      runId: job.runId,
+      stepKey: job.stepKey,
+      attempt,
+    });
   } catch (error) {
     if (!(error instanceof RunTransitionError)) throw error;
   }

@@ -2,14 +2,18 @@
 // as you like, on any machines, with the same DATABASE_URL.
 import { engineEnv, llmFromEnv } from "../config.ts";
 import { startEngine } from "../engine.ts";
+import { createLogger, logPort, secretValues } from "../logger.ts";
 
 const env = engineEnv(process.env);
+const logger = createLogger({
+  level: env.LOG_LEVEL,
+  secrets: secretValues({ apiKey: process.env.ANTHROPIC_API_KEY, databaseUrl: env.DATABASE_URL }),
+});
 if (!env.DATABASE_URL) {
-  console.error("DATABASE_URL is required for a worker process");
+  logger.fatal("DATABASE_URL is required for a worker process");
   process.exit(2);
 }
-const log = (entry: Record<string, unknown>) =>
-  console.log(JSON.stringify({ at: new Date().toISOString(), pid: process.pid, ...entry }));
+const log = logPort(logger);
 const engine = await startEngine({
   connectionString: env.DATABASE_URL,
   llm: llmFromEnv(process.env, env),
@@ -21,23 +25,17 @@ const engine = await startEngine({
   },
   log,
 });
-log({ level: "info", msg: "worker ready", concurrency: env.WORKER_CONCURRENCY });
+logger.info({ concurrency: env.WORKER_CONCURRENCY }, "worker ready");
 
 // pg-boss 10 does not await its own job completion calls: a database blip must not kill the worker.
-process.on("unhandledRejection", (reason) =>
-  log({
-    level: "error",
-    msg: "unhandled rejection",
-    error: reason instanceof Error ? reason.message : String(reason),
-  }),
-);
+process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unhandled rejection"));
 
 let stopping = false;
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.on(signal, async () => {
     if (stopping) return;
     stopping = true;
-    log({ level: "info", msg: "stopping: finishing running steps", signal });
+    logger.info({ signal }, "stopping: finishing running steps");
     await engine.stop();
     process.exit(0);
   });

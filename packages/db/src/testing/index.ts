@@ -1,3 +1,4 @@
+export { type CapturedLogs, captureLogs } from "./capture-logs.ts";
 export { createTestDatabase, type TestDatabase } from "./test-database.ts";
 export { waitFor } from "./wait.ts";
 export { spawnWorker, type WorkerProcess } from "./worker-process.ts";

@@ -1,0 +1,147 @@
+import type { ServerResponse } from "node:http";
+import type { HttpBindings } from "@hono/node-server";
+import { getConnInfo } from "@hono/node-server/conninfo";
+import type { Logger } from "@tiktok-army/db/logger";
+import { type AnyTRPCRouter, type inferRouterContext, TRPCError } from "@trpc/server";
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { type Context, Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { type RequestIdVariables, requestId } from "hono/request-id";
+import { secureHeaders } from "hono/secure-headers";
+import { dashboard } from "./dashboard.ts";
+import { isCrossOrigin, keyCookie, whyNotLocal } from "./session.ts";
+
+export type AppEnv = { Bindings: HttpBindings; Variables: RequestIdVariables & { log: Logger } };
+
+export interface AppOptions<TRouter extends AnyTRPCRouter> {
+  /** Mounted at `/trpc`. */
+  router: TRouter;
+  /** A request's tRPC context, from the credentials it carries. */
+  createContext: (credentials: {
+    authorization?: string;
+    cookie?: string;
+  }) => Promise<inferRouterContext<TRouter>>;
+  /** Larger request bodies get 413 (tRPC's PAYLOAD_TOO_LARGE). */
+  maxBodyBytes: number;
+  /** False once shutting down, or when the database does not answer. */
+  isReady: () => Promise<boolean>;
+  /** What `/api/session` hands to a dashboard on this machine. */
+  localSession: { apiKey: string; workspace: string; mode: "mock" | "real" };
+  /** The built dashboard (see `dashboard`). */
+  webDist: string;
+  logger: Logger;
+  /** Told of every SSE response as it starts, so that shutdown can end the streams. */
+  onEventStream?: (res: ServerResponse) => void;
+}
+
+/**
+ * The server's routes: `/trpc/*`, `/healthz`, `/readyz`, `/api/session`, then the dashboard. Logs
+ * one line per request (method, path without its query string, status, duration, request id),
+ * nothing else of it.
+ *
+ * @example
+ * const app = createApp({ router: appRouter, createContext, ...options });
+ * const res = await app.request("/healthz");
+ */
+export function createApp<TRouter extends AnyTRPCRouter>(options: AppOptions<TRouter>): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.use(requestId(), logRequests(options), secureHeaders({ strictTransportSecurity: false }));
+  app.onError((error, c) => {
+    c.var.log.error({ err: error }, "request failed");
+    return json(c, 500, { error: "internal server error" });
+  });
+
+  const trpc = async (c: Context<AppEnv>, req: Request) => {
+    const res = await fetchRequestHandler({
+      endpoint: "/trpc",
+      req,
+      router: options.router,
+      createContext: () =>
+        options.createContext({
+          authorization: c.req.header("authorization"),
+          cookie: c.req.header("cookie"),
+        }),
+      onError: ({ error, path, type }) => {
+        if (error.code !== "INTERNAL_SERVER_ERROR") return;
+        // The error the procedure threw, with its stack; tRPC's wrapper repeats its message.
+        c.var.log.error({ err: error.cause ?? error, procedure: path, type }, "api error");
+      },
+    });
+    // Through the context, so that the headers set before (request id, connection) are kept.
+    return c.newResponse(res.body, res);
+  };
+  // The dashboard's key travels in a cookie that other localhost ports' pages could make the browser
+  // send (same site); only same-origin pages and non-browser clients may call the API.
+  app.use("/trpc/*", async (c, next) => {
+    if (isCrossOrigin(c.req.raw.headers))
+      return json(c, 403, { error: "cross-origin requests are not allowed" });
+    await next();
+  });
+  // Hono counts the body (as announced, or as it streams in) and stops past the cap; tRPC words the
+  // refusal (413, PAYLOAD_TOO_LARGE in its error shape), as it does every other error of the API.
+  app.use(
+    "/trpc/*",
+    bodyLimit({
+      maxSize: options.maxBodyBytes,
+      onError: (c) => {
+        // The rest of the body is never read: close the connection instead of draining it.
+        c.header("connection", "close");
+        return trpc(c, withFailingBody(c.req.raw, new TRPCError({ code: "PAYLOAD_TOO_LARGE" })));
+      },
+    }),
+  );
+  app.all("/trpc/*", (c) => trpc(c, c.req.raw));
+
+  app.get("/healthz", (c) => json(c, 200, { ok: true }));
+  app.get("/readyz", async (c) => {
+    const ready = await options.isReady();
+    return json(c, ready ? 200 : 503, { ok: ready });
+  });
+  app.all("/api/session", (c) => {
+    if (c.req.method !== "GET") return json(c, 405, { error: "use GET" }, { allow: "GET" });
+    const refusal = whyNotLocal(getConnInfo(c).remote.address, c.req.raw.headers);
+    if (refusal) return json(c, 403, { error: `the local session is for this machine only (${refusal})` });
+    const { apiKey, workspace, mode } = options.localSession;
+    return json(c, 200, { workspace, mode }, { "set-cookie": keyCookie(apiKey) });
+  });
+  app.all("/api/*", (c) => json(c, 404, { error: "not found" }));
+  app.all("*", dashboard(options.webDist));
+  return app;
+}
+
+/**
+ * Gives each request a child logger (`c.var.log`: request id, method, path) and logs one line when
+ * its response is over. On Node, that is when the socket-side response closes: an SSE stream's line
+ * comes when it ends, with how long the client stayed subscribed. Having that response at hand, it
+ * also tells `onEventStream` of each SSE stream.
+ */
+function logRequests(options: Pick<AppOptions<AnyTRPCRouter>, "logger" | "onEventStream">) {
+  return async (c: Context<AppEnv>, next: () => Promise<void>) => {
+    const started = performance.now();
+    const log = options.logger.child({ requestId: c.var.requestId, method: c.req.method, path: c.req.path });
+    c.set("log", log);
+    await next();
+    const outgoing = c.env?.outgoing;
+    const done = (aborted?: true) =>
+      log.info({ status: c.res.status, ms: Math.round(performance.now() - started), aborted }, "request");
+    if (!outgoing) return done();
+    if (c.res.headers.get("content-type")?.startsWith("text/event-stream")) options.onEventStream?.(outgoing);
+    if (outgoing.closed) return done(true);
+    outgoing.once("close", () => done(outgoing.writableFinished ? undefined : true));
+  };
+}
+
+/** `req` with a body that fails with `error` when read: how tRPC learns that the body was too large. */
+function withFailingBody(req: Request, error: Error): Request {
+  const body = new ReadableStream({ start: (controller) => controller.error(error) });
+  return new Request(req.url, {
+    method: req.method,
+    headers: req.headers,
+    body,
+    duplex: "half",
+  } as RequestInit);
+}
+
+function json(c: Context, status: 200 | 403 | 404 | 405 | 500 | 503, body: unknown, headers = {}) {
+  return c.json(body, status, { "cache-control": "no-store", ...headers });
+}
