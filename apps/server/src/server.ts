@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { createAdaptorServer } from "@hono/node-server";
 import { type ApiDeps, appRouter, createTRPCContext, RunEventHub } from "@tiktok-army/api";
-import { type Engine, llmFor, openDatabase, startEngine } from "@tiktok-army/db";
+import { type Engine, engineOptionsFor, openDatabase, startEngine } from "@tiktok-army/db";
 import { createLogger, type Logger, logPort, secretValues } from "@tiktok-army/db/logger";
 import { createApp } from "./app.ts";
 import type { ServerConfig } from "./config.ts";
@@ -65,14 +65,8 @@ export async function startServer(
 
     const engine = await startEngine({
       connectionString: database.url,
-      llm: llmFor(config.llm, config.engine),
-      concurrency: config.engine.WORKER_CONCURRENCY,
-      retry: { maxAttempts: config.engine.STEP_MAX_ATTEMPTS, backoffMs: config.engine.STEP_RETRY_BACKOFF_MS },
-      queue: {
-        expireInSeconds: config.engine.STEP_EXPIRE_SECONDS,
-        maintenanceIntervalSeconds: config.engine.QUEUE_MAINTENANCE_SECONDS,
-      },
       log,
+      ...engineOptionsFor(config.engine, config.llm),
     });
     closers.push({ name: "engine", close: () => stopEngine(engine, logger) });
 

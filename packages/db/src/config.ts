@@ -1,12 +1,6 @@
-import {
-  createLlm,
-  createMockLlm,
-  type LlmConfig,
-  type LlmPort,
-  LlmRequestError,
-  llmConfigFromEnv,
-} from "@tiktok-army/core";
+import { createLlm, createMockLlm, type LlmConfig, type LlmPort, LlmRequestError } from "@tiktok-army/core";
 import { z } from "zod";
+import type { EngineOptions } from "./engine.ts";
 import { LOG_LEVELS } from "./logger.ts";
 
 /** Worker and queue settings from the environment, validated once at start. */
@@ -42,9 +36,22 @@ export function engineEnv(env: Record<string, string | undefined>): EngineEnv {
   return engineEnvSchema.parse(env);
 }
 
-/** The LLM the environment asks for: CLAUDE_MODE=real with a key, else mock fixtures. */
-export function llmFromEnv(env: Record<string, string | undefined>, engine: EngineEnv): LlmPort {
-  return llmFor(llmConfigFromEnv(env), engine);
+/**
+ * The engine's options as the environment sets them: the one mapping from settings to the engine,
+ * used by the server and by worker processes alike.
+ * @example
+ * const engine = await startEngine({ connectionString, log, ...engineOptionsFor(engineEnv(env), llmConfigFromEnv(env)) });
+ */
+export function engineOptionsFor(engine: EngineEnv, llm: LlmConfig) {
+  return {
+    llm: llmFor(llm, engine),
+    concurrency: engine.WORKER_CONCURRENCY,
+    retry: { maxAttempts: engine.STEP_MAX_ATTEMPTS, backoffMs: engine.STEP_RETRY_BACKOFF_MS },
+    queue: {
+      expireInSeconds: engine.STEP_EXPIRE_SECONDS,
+      maintenanceIntervalSeconds: engine.QUEUE_MAINTENANCE_SECONDS,
+    },
+  } satisfies Partial<EngineOptions>;
 }
 
 /** The LLM of a validated config, with the mock-mode settings of the engine's env applied. */

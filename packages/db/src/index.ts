@@ -1,7 +1,7 @@
 export { createBrief, listBriefs } from "./briefs.ts";
 export { RUN_EVENTS_CHANNEL, STEP_JOBS_CHANNEL } from "./channels.ts";
 export { createPrismaClient, Prisma, type PrismaClient, type Tx } from "./client.ts";
-export { type EngineEnv, engineEnv, engineEnvSchema, llmFor, llmFromEnv } from "./config.ts";
+export { type EngineEnv, engineEnv, engineEnvSchema, engineOptionsFor, llmFor } from "./config.ts";
 export { DataFolderInUseError } from "./data-folder-lock.ts";
 export { type OpenDatabase, openDatabase } from "./database.ts";
 export { type Engine, type EngineOptions, startEngine } from "./engine.ts";

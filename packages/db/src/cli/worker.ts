@@ -1,6 +1,7 @@
 // A worker process: executes step jobs from the shared queue until SIGTERM/SIGINT. Start as many
 // as you like, on any machines, with the same DATABASE_URL.
-import { engineEnv, llmFromEnv } from "../config.ts";
+import { llmConfigFromEnv } from "@tiktok-army/core";
+import { engineEnv, engineOptionsFor } from "../config.ts";
 import { startEngine } from "../engine.ts";
 import { createLogger, logPort, secretValues } from "../logger.ts";
 
@@ -16,14 +17,8 @@ if (!env.DATABASE_URL) {
 const log = logPort(logger);
 const engine = await startEngine({
   connectionString: env.DATABASE_URL,
-  llm: llmFromEnv(process.env, env),
-  concurrency: env.WORKER_CONCURRENCY,
-  retry: { maxAttempts: env.STEP_MAX_ATTEMPTS, backoffMs: env.STEP_RETRY_BACKOFF_MS },
-  queue: {
-    expireInSeconds: env.STEP_EXPIRE_SECONDS,
-    maintenanceIntervalSeconds: env.QUEUE_MAINTENANCE_SECONDS,
-  },
   log,
+  ...engineOptionsFor(env, llmConfigFromEnv(process.env)),
 });
 logger.info({ concurrency: env.WORKER_CONCURRENCY }, "worker ready");
 
