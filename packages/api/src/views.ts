@@ -1,4 +1,4 @@
-import type { RunState } from "@tiktok-army/core";
+import type { DagJson, RunState, StepKind, WorkflowStepDef } from "@tiktok-army/core";
 import { definitionVersion } from "@tiktok-army/db";
 import type { RunUsage } from "./usage.ts";
 
@@ -22,7 +22,7 @@ export function runView(state: RunState, usage: RunUsage) {
       return {
         key: def.key,
         label: def.label,
-        agentName: def.agentName,
+        ...stepKindView(def),
         dependsOn: def.dependsOn ?? [],
         status: step?.status ?? "pending",
         attempts: step?.attempts ?? 0,
@@ -49,7 +49,7 @@ export function stepView(state: RunState, stepKey: string) {
     runId: state.id,
     key: def.key,
     label: def.label,
-    agentName: def.agentName,
+    ...stepKindView(def),
     status: step.status,
     attempts: step.attempts,
     input: step.input ?? null,
@@ -60,4 +60,19 @@ export function stepView(state: RunState, stepKey: string) {
     finishedAt: step.finishedAt ?? null,
     trace: step.trace,
   };
+}
+
+type StepKindView =
+  | { kind: "agent"; agentName: string }
+  | { kind: Exclude<StepKind, "agent">; agentName: null };
+
+/** What a step does; `agentName` is set on agent steps only, so clients switch on `kind`, not on names. */
+export function stepKindView(step: WorkflowStepDef | DagJson["steps"][number]): StepKindView {
+  switch (step.kind) {
+    case "agent":
+      return { kind: step.kind, agentName: step.agentName };
+    case "approval":
+    case "synthesis":
+      return { kind: step.kind, agentName: null };
+  }
 }

@@ -36,7 +36,16 @@ export { APPROVAL_NODE, approvalOptionsSchema, SYNTHESIS_NODE } from "./workflow
 export { parseRunParams, type RunParams, RunParamsError } from "./workflow/params.ts";
 export { stepOutputSchemas } from "./workflow/step-schemas.ts";
 export { topoSort } from "./workflow/topo-sort.ts";
-export type { InputPath, LatestRunSource, WorkflowDef, WorkflowStepDef } from "./workflow/types.ts";
+export type {
+  AgentStepDef,
+  ApprovalStepDef,
+  InputPath,
+  LatestRunSource,
+  StepKind,
+  SynthesisStepDef,
+  WorkflowDef,
+  WorkflowStepDef,
+} from "./workflow/types.ts";
 
 // Seeded workflows
 export { CAMPAIGN_LAUNCH } from "./workflows/campaign-launch.ts";

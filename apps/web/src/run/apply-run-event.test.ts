@@ -27,6 +27,7 @@ function view(statuses: Record<string, RunView["steps"][number]["status"]>): Run
     steps: Object.entries(statuses).map(([key, status]) => ({
       key,
       label: key,
+      kind: "agent" as const,
       agentName: key,
       dependsOn: [],
       status,

@@ -107,7 +107,7 @@ function withStep(
   view: RunView,
   key: string,
   from: readonly StepStatus[],
-  change: Partial<RunStep>,
+  change: Partial<Pick<RunStep, "status" | "attempts" | "error" | "startedAt" | "finishedAt">>,
 ): RunView {
   const step = view.steps.find((s) => s.key === key);
   if (!step || !from.includes(step.status)) return view;

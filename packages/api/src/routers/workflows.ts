@@ -11,6 +11,7 @@ import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { slugSchema } from "../inputs.ts";
 import { protectedProcedure } from "../trpc.ts";
+import { stepKindView } from "../views.ts";
 
 const workflowSummary = ({ def, ...w }: WorkflowListing) => ({
   slug: w.slug,
@@ -25,9 +26,9 @@ const workflowSummary = ({ def, ...w }: WorkflowListing) => ({
   steps: (def?.steps ?? []).map((s) => ({
     key: s.key,
     label: s.label,
-    agentName: s.agentName,
+    ...stepKindView(s),
     dependsOn: [...(s.dependsOn ?? [])],
-    targetOutputField: s.targetOutputField ?? null,
+    targetOutputField: s.kind === "approval" ? s.targetOutputField : null,
   })),
   /** JSON Schema of the run's params (what the forms render), or null when it takes none. */
   paramsSchema: def?.params ? paramsJsonSchema(def.params) : null,

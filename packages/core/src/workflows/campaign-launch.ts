@@ -1,5 +1,4 @@
 import { defineWorkflow } from "../workflow/define-workflow.ts";
-import { APPROVAL_NODE, SYNTHESIS_NODE } from "../workflow/nodes.ts";
 
 /**
  * From audit to a ready-to-enable paid campaign. A human approves (and may edit) the hashtags
@@ -13,12 +12,14 @@ export const CAMPAIGN_LAUNCH = defineWorkflow({
   steps: [
     {
       key: "account_health",
+      kind: "agent",
       agentName: "account_health",
       label: "Account health",
       inputMap: { handle: "brief.handle" },
     },
     {
       key: "trends",
+      kind: "agent",
       agentName: "trend_watcher",
       label: "Trends in the niche",
       dependsOn: ["account_health"],
@@ -27,6 +28,7 @@ export const CAMPAIGN_LAUNCH = defineWorkflow({
     },
     {
       key: "content_plan",
+      kind: "agent",
       agentName: "content_planner",
       label: "Content plan",
       dependsOn: ["account_health", "trends"],
@@ -39,13 +41,14 @@ export const CAMPAIGN_LAUNCH = defineWorkflow({
     },
     {
       key: "approve_hashtags",
-      agentName: APPROVAL_NODE,
+      kind: "approval",
       label: "Approve hashtags",
       dependsOn: ["content_plan"],
       targetOutputField: "hashtags",
     },
     {
       key: "campaign",
+      kind: "agent",
       agentName: "campaign_builder",
       label: "Campaign setup",
       dependsOn: ["account_health", "approve_hashtags"],
@@ -58,7 +61,7 @@ export const CAMPAIGN_LAUNCH = defineWorkflow({
     },
     {
       key: "report",
-      agentName: SYNTHESIS_NODE,
+      kind: "synthesis",
       label: "Launch report",
       dependsOn: ["account_health", "trends", "content_plan", "campaign"],
     },

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { handleSchema } from "../workflow/brief.ts";
 import { defineWorkflow } from "../workflow/define-workflow.ts";
-import { SYNTHESIS_NODE } from "../workflow/nodes.ts";
 
 /** How does the account compare? Public figures of the brand and its competitors, and the brand's own health. */
 export const COMPETITOR_SCAN = defineWorkflow({
@@ -19,12 +18,14 @@ export const COMPETITOR_SCAN = defineWorkflow({
   steps: [
     {
       key: "account_health",
+      kind: "agent",
       agentName: "account_health",
       label: "Account health",
       inputMap: { handle: "brief.handle" },
     },
     {
       key: "benchmark",
+      kind: "agent",
       agentName: "competitor_benchmark",
       label: "Competitor benchmark",
       inputMap: { handle: "brief.handle", competitors: "params.competitors" },
@@ -32,7 +33,7 @@ export const COMPETITOR_SCAN = defineWorkflow({
     },
     {
       key: "report",
-      agentName: SYNTHESIS_NODE,
+      kind: "synthesis",
       label: "Competitor scan report",
       dependsOn: ["account_health", "benchmark"],
     },

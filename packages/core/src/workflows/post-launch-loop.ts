@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { defineWorkflow } from "../workflow/define-workflow.ts";
-import { SYNTHESIS_NODE } from "../workflow/nodes.ts";
 
 /** After a launch: compare the last window with the one before, then plan the next iteration. */
 export const POST_LAUNCH_LOOP = defineWorkflow({
@@ -21,6 +20,7 @@ export const POST_LAUNCH_LOOP = defineWorkflow({
   steps: [
     {
       key: "performance",
+      kind: "agent",
       agentName: "performance_reviewer",
       label: "Performance review",
       inputMap: { handle: "brief.handle", campaign_id: "params.campaignId" },
@@ -28,12 +28,14 @@ export const POST_LAUNCH_LOOP = defineWorkflow({
     },
     {
       key: "account_health",
+      kind: "agent",
       agentName: "account_health",
       label: "Account health",
       inputMap: { handle: "brief.handle" },
     },
     {
       key: "trends",
+      kind: "agent",
       agentName: "trend_watcher",
       label: "Trends in the niche",
       dependsOn: ["account_health"],
@@ -41,6 +43,7 @@ export const POST_LAUNCH_LOOP = defineWorkflow({
     },
     {
       key: "next_plan",
+      kind: "agent",
       agentName: "content_planner",
       label: "Next content plan",
       dependsOn: ["performance", "account_health", "trends"],
@@ -53,7 +56,7 @@ export const POST_LAUNCH_LOOP = defineWorkflow({
     },
     {
       key: "report",
-      agentName: SYNTHESIS_NODE,
+      kind: "synthesis",
       label: "Loop report",
       dependsOn: ["performance", "account_health", "trends", "next_plan"],
     },

@@ -1,5 +1,4 @@
 import { defineWorkflow } from "../workflow/define-workflow.ts";
-import { SYNTHESIS_NODE } from "../workflow/nodes.ts";
 
 /** Read-only audit of an account: health, the trends of its niche, a content plan, a report. */
 export const PROFILE_AUDIT = defineWorkflow({
@@ -10,12 +9,14 @@ export const PROFILE_AUDIT = defineWorkflow({
   steps: [
     {
       key: "account_health",
+      kind: "agent",
       agentName: "account_health",
       label: "Account health",
       inputMap: { handle: "brief.handle" },
     },
     {
       key: "trends",
+      kind: "agent",
       agentName: "trend_watcher",
       label: "Trends in the niche",
       dependsOn: ["account_health"],
@@ -24,6 +25,7 @@ export const PROFILE_AUDIT = defineWorkflow({
     },
     {
       key: "content_plan",
+      kind: "agent",
       agentName: "content_planner",
       label: "Content plan",
       dependsOn: ["account_health", "trends"],
@@ -36,7 +38,7 @@ export const PROFILE_AUDIT = defineWorkflow({
     },
     {
       key: "report",
-      agentName: SYNTHESIS_NODE,
+      kind: "synthesis",
       label: "Audit report",
       dependsOn: ["account_health", "trends", "content_plan"],
     },
