@@ -140,4 +140,13 @@ describe("workflow()", () => {
         .build(registry);
     expect(build).toThrow(/\[spend\] agent spender spends: needs an approval gate upstream/);
   });
+
+  it("refuses an agent object other than the one registered under its name", () => {
+    const lookalike = fakeAgent({ name: "source", input: z.object({ handle: z.string() }) });
+    const build = () =>
+      workflow(meta)
+        .agent("scan", lookalike, { label: "Scan", input: ({ brief }) => ({ handle: brief.handle }) })
+        .build(registry);
+    expect(build).toThrow(/\[scan\] agent source is registered, but not as the agent object/);
+  });
 });

@@ -77,7 +77,7 @@ type ParamsOf<P> = P extends z.ZodObject ? z.output<P> : Empty;
 export function workflow<P extends z.ZodObject | undefined = undefined>(
   meta: WorkflowMeta<P>,
 ): WorkflowBuilder<ParamsOf<P>, Empty> {
-  return new WorkflowBuilder(meta as WorkflowDef, [], []);
+  return new WorkflowBuilder(meta as WorkflowDef, [], [], []);
 }
 
 export class WorkflowBuilder<Params, S extends StepTypes> {
@@ -85,6 +85,8 @@ export class WorkflowBuilder<Params, S extends StepTypes> {
     private readonly meta: Omit<WorkflowDef, "steps">,
     private readonly steps: readonly WorkflowStepDef[],
     private readonly problems: readonly WorkflowProblem[],
+    /** The agent each agent step was typed with, to check it is the one the registry runs. */
+    private readonly agents: readonly (readonly [string, AnyAgent])[],
   ) {}
 
   /** A step running `agent`, whose `input` reads the brief, the params and upstream outputs. */
@@ -124,7 +126,7 @@ export class WorkflowBuilder<Params, S extends StepTypes> {
     }
     if (options) step.options = options;
     if (maxAttempts !== undefined) step.maxAttempts = maxAttempts;
-    return this.with(step, problems) as never;
+    return this.with(step, problems, [key, agent]) as never;
   }
 
   /** A human gate on one top-level `field` of the step it `reviews`; downstream steps read its value. */
@@ -170,12 +172,25 @@ export class WorkflowBuilder<Params, S extends StepTypes> {
   /** The definition, validated like `defineWorkflow`'s: throws WorkflowDefinitionError listing every problem. */
   build(registry: AgentRegistry = AGENT_REGISTRY): WorkflowDef<KeyOf<S>> {
     const def = { ...this.meta, steps: this.steps } as WorkflowDef<KeyOf<S>>;
-    const problems = [...this.problems, ...validateWorkflow(def, registry)];
+    // A step typed with one agent object but run by another of the same name would be checked against
+    // schemas that are not the ones run: refuse it (an unregistered name is validateWorkflow's to report).
+    const impostors = this.agents.flatMap(([key, agent]): WorkflowProblem[] => {
+      const registered = registry.get(agent.name);
+      if (!registered || registered === agent) return [];
+      const message = `agent ${agent.name} is registered, but not as the agent object this step was typed with`;
+      return [{ code: "unknown_agent", stepKey: key, message }];
+    });
+    const problems = [...this.problems, ...impostors, ...validateWorkflow(def, registry)];
     if (problems.length > 0) throw new WorkflowDefinitionError(def.slug, problems);
     return def;
   }
 
-  private with(step: WorkflowStepDef, problems: readonly WorkflowProblem[]): WorkflowBuilder<Params, S> {
-    return new WorkflowBuilder(this.meta, [...this.steps, step], [...this.problems, ...problems]);
+  private with(
+    step: WorkflowStepDef,
+    problems: readonly WorkflowProblem[],
+    agent?: readonly [string, AnyAgent],
+  ): WorkflowBuilder<Params, S> {
+    const agents = agent ? [...this.agents, agent] : this.agents;
+    return new WorkflowBuilder(this.meta, [...this.steps, step], [...this.problems, ...problems], agents);
   }
 }
