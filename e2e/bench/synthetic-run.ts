@@ -26,7 +26,8 @@ export interface RunViewJson {
 interface StepJson {
   key: string;
   label: string;
-  agentName: string;
+  kind: "agent" | "approval" | "synthesis";
+  agentName: string | null;
   dependsOn: string[];
   status: StepStatus;
   attempts: number;
@@ -40,13 +41,13 @@ type StepStatus = "pending" | "queued" | "running" | "waiting_approval" | "succe
 // 7 layers, 40 steps: a market expansion fanning out from one account audit to per-market trends,
 // plans, campaign drafts, their approvals and reviews, back into one report.
 const LAYERS = [
-  { key: "audit", agentName: "account_health", label: "Account audit", count: 1 },
-  { key: "trends", agentName: "trend_watcher", label: "Trends", count: 5 },
-  { key: "plan", agentName: "content_planner", label: "Content plan", count: 8 },
-  { key: "campaign", agentName: "campaign_builder", label: "Campaign draft", count: 10 },
-  { key: "approve", agentName: "__approval__", label: "Approve campaign", count: 8 },
-  { key: "review", agentName: "performance_reviewer", label: "Performance review", count: 7 },
-  { key: "report", agentName: "__synthesis__", label: "Report", count: 1 },
+  { key: "audit", kind: "agent", agentName: "account_health", label: "Account audit", count: 1 },
+  { key: "trends", kind: "agent", agentName: "trend_watcher", label: "Trends", count: 5 },
+  { key: "plan", kind: "agent", agentName: "content_planner", label: "Content plan", count: 8 },
+  { key: "campaign", kind: "agent", agentName: "campaign_builder", label: "Campaign draft", count: 10 },
+  { key: "approve", kind: "approval", agentName: null, label: "Approve campaign", count: 8 },
+  { key: "review", kind: "agent", agentName: "performance_reviewer", label: "Performance review", count: 7 },
+  { key: "report", kind: "synthesis", agentName: null, label: "Report", count: 1 },
 ] as const;
 
 /** The campaign drafts (layer 3) are mid-flight: 6 done, 1 out of attempts, 3 still running. */
@@ -72,7 +73,7 @@ export function syntheticRun(now = Date.now()): RunViewJson {
       const dependsOn = dependenciesOf(keys, l, i);
       const ready = dependsOn.every((d) => status.get(d) === "succeeded");
       const own = l < 3 ? "succeeded" : l === 3 ? (CAMPAIGN_STATUSES[i] as StepStatus) : undefined;
-      const waiting = layer.agentName === "__approval__" ? "waiting_approval" : "queued";
+      const waiting = layer.kind === "approval" ? "waiting_approval" : "queued";
       const stepStatus: StepStatus = own ?? (ready ? waiting : "pending");
       status.set(key, stepStatus);
       const started = createdAt + l * 90_000 + i * 2_000;
@@ -81,6 +82,7 @@ export function syntheticRun(now = Date.now()): RunViewJson {
       return {
         key,
         label: layer.count === 1 ? layer.label : `${layer.label} ${i + 1}`,
+        kind: layer.kind,
         agentName: layer.agentName,
         dependsOn,
         status: stepStatus,

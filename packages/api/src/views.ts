@@ -1,4 +1,4 @@
-import { type RunState, runOverview } from "@tiktok-army/core/model";
+import { type RunState, runOverview, stepKindView } from "@tiktok-army/core/model";
 import { definitionVersion } from "@tiktok-army/db";
 import type { RunUsage } from "./usage.ts";
 
@@ -20,7 +20,7 @@ export function stepView(state: RunState, stepKey: string) {
     runId: state.id,
     key: def.key,
     label: def.label,
-    agentName: def.agentName,
+    ...stepKindView(def),
     status: step.status,
     attempts: step.attempts,
     input: step.input ?? null,

@@ -32,11 +32,22 @@ export {
   type WorkflowProblemCode,
 } from "./workflow/errors.ts";
 export { parseInputPath, schemaAtPath, valueAtPath } from "./workflow/input-path.ts";
+export type { InputSources, Ref, Refs } from "./workflow/input-refs.ts";
 export { APPROVAL_NODE, approvalOptionsSchema, SYNTHESIS_NODE } from "./workflow/nodes.ts";
 export { parseRunParams, type RunParams, RunParamsError } from "./workflow/params.ts";
 export { stepOutputSchemas } from "./workflow/step-schemas.ts";
 export { topoSort } from "./workflow/topo-sort.ts";
-export type { InputPath, LatestRunSource, WorkflowDef, WorkflowStepDef } from "./workflow/types.ts";
+export type {
+  AgentStepDef,
+  ApprovalStepDef,
+  InputPath,
+  LatestRunSource,
+  StepKind,
+  SynthesisStepDef,
+  WorkflowDef,
+  WorkflowStepDef,
+} from "./workflow/types.ts";
+export { WorkflowBuilder, workflow } from "./workflow/workflow-builder.ts";
 
 // Seeded workflows
 export { CAMPAIGN_LAUNCH } from "./workflows/campaign-launch.ts";

@@ -11,10 +11,10 @@ export const DIAMOND = defineWorkflow(
     name: "Bench diamond",
     description: "",
     steps: [
-      { key: "a", agentName: "noop", label: "a" },
-      { key: "b", agentName: "noop", label: "b", dependsOn: ["a"] },
-      { key: "c", agentName: "noop", label: "c", dependsOn: ["a"] },
-      { key: "d", agentName: "noop", label: "d", dependsOn: ["b", "c"] },
+      { key: "a", kind: "agent", agentName: "noop", label: "a" },
+      { key: "b", kind: "agent", agentName: "noop", label: "b", dependsOn: ["a"] },
+      { key: "c", kind: "agent", agentName: "noop", label: "c", dependsOn: ["a"] },
+      { key: "d", kind: "agent", agentName: "noop", label: "d", dependsOn: ["b", "c"] },
     ],
   },
   BENCH_REGISTRY,
@@ -28,6 +28,7 @@ export const CHAIN = defineWorkflow(
     description: "",
     steps: Array.from({ length: 10 }, (_, i) => ({
       key: `s${i}`,
+      kind: "agent" as const,
       agentName: "noop",
       label: `s${i}`,
       dependsOn: i === 0 ? [] : [`s${i - 1}`],

@@ -1,10 +1,10 @@
-import type {
-  ApprovalState,
-  DagJson,
-  RunBrief,
-  RunState,
-  StepState,
-  StepTraceEntry,
+import {
+  type ApprovalState,
+  dagJsonSchema,
+  type RunBrief,
+  type RunState,
+  type StepState,
+  type StepTraceEntry,
 } from "@tiktok-army/core";
 import { type Approval, Prisma, type StepRun, type WorkflowRun } from "./generated/prisma/client.ts";
 
@@ -15,7 +15,8 @@ export function toRunState(
   approvals: Approval[],
   traces: Map<string, StepTraceEntry[]> = new Map(),
 ): RunState {
-  const dag = run.dag as unknown as DagJson;
+  // Parsed, not cast: a snapshot taken before steps had a `kind` is read in today's form.
+  const dag = dagJsonSchema.parse(run.dag);
   const byKey = new Map(steps.map((s) => [s.stepKey, s]));
   return {
     id: run.id,

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import {
   AGENT_REGISTRY,
   type AgentRegistry,
+  dagJsonSchema,
   type RunEvent,
   type RunEventBody,
   type RunState,
@@ -253,5 +254,8 @@ function withoutTrace(event: RunEventBody): RunEventBody {
 }
 
 function toRunEvent(row: { id: bigint; runId: string; type: string; payload: unknown; at: Date }): RunEvent {
-  return { ...(row.payload as RunEventBody), id: Number(row.id), runId: row.runId, at: row.at.toISOString() };
+  const body = row.payload as RunEventBody;
+  // A run created before steps had a `kind` logged its DAG in the old form: read it in today's.
+  const payload = body.type === "run_created" ? { ...body, dag: dagJsonSchema.parse(body.dag) } : body;
+  return { ...payload, id: Number(row.id), runId: row.runId, at: row.at.toISOString() };
 }

@@ -9,7 +9,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBrief } from "./briefs.ts";
 import { type Engine, startEngine } from "./engine.ts";
-import { cancelRun, expireApprovals, retryStep, startRun } from "./runs.ts";
+import { cancelRun, decideApproval, expireApprovals, retryStep, startRun } from "./runs.ts";
 import { createTestDatabase } from "./testing/test-database.ts";
 import { waitFor } from "./testing/wait.ts";
 import { failAbandonedStep } from "./worker.ts";
@@ -315,5 +315,45 @@ describe("approval expiry", () => {
     expect(state).toMatchObject({ status: "rejected", error: "approval expired unanswered" });
     expect(Object.values(state?.approvals ?? {})[0]?.status).toBe("expired");
     expect(state?.steps.campaign?.status).toBe("skipped");
+  });
+});
+
+describe("a run started before steps had a kind", () => {
+  it("reads its old DAG snapshot, waits at its gate and finishes with the edited value", async () => {
+    const { runId } = await startRun(engine.store, workspaceId, {
+      slug: "campaign_launch",
+      handle: "lakucosmetics",
+      targetType: "brand",
+    });
+    const waiting = await waitFor(async () => {
+      const state = await engine.store.load(runId, { traces: false });
+      return state?.status === "waiting_approval" ? state : undefined;
+    }, "the approval gate");
+    // What the run holds had it started before kinds: gates and the report named by reserved agent names.
+    const oldSteps = waiting.dag.steps.map(({ kind, key, ...step }) =>
+      kind === "agent" ? { key, ...step } : { key, agentName: `__${kind}__`, ...step },
+    );
+    const oldDag = { ...waiting.dag, steps: oldSteps };
+    await engine.prisma.workflowRun.update({ where: { id: runId }, data: { dag: oldDag } });
+    const created = await engine.prisma.runEvent.findFirstOrThrow({ where: { runId, type: "run_created" } });
+    await engine.prisma.runEvent.update({
+      where: { id: created.id },
+      data: { payload: { ...(created.payload as object), dag: oldDag } },
+    });
+
+    expect((await engine.store.load(runId, { traces: false }))?.dag).toEqual(waiting.dag);
+    expect((await engine.store.events(runId))[0]).toMatchObject({ type: "run_created", dag: waiting.dag });
+    const approval = await engine.prisma.approval.findFirstOrThrow({ where: { runId } });
+    const edited = (approval.value as string[]).slice(1);
+    await decideApproval(engine.store, workspaceId, {
+      approvalId: approval.id,
+      decision: "approve",
+      editedValue: edited,
+      decidedBy: "maria",
+    });
+    const state = await finished(runId);
+    expect(state.status).toBe("succeeded");
+    expect(state.steps.campaign?.output).toMatchObject({ hashtags: edited });
+    expect(state.report).toContain("## Approvals");
   });
 });

@@ -1,6 +1,6 @@
-import { APPROVAL_NODE, isStepInProgress, SYNTHESIS_NODE } from "@tiktok-army/core/model";
+import { isStepInProgress } from "@tiktok-army/core/model";
 import { Handle, type Node, type NodeProps, Position } from "@xyflow/react";
-import type { RunStep } from "../api/trpc.ts";
+import type { RunStep, StepDetail } from "../api/trpc.ts";
 import { useNow } from "../app/use-now.ts";
 import { elapsedMs, formatDuration, formatStatus } from "../format.ts";
 
@@ -30,7 +30,7 @@ export function StepNode({ data }: NodeProps<StepNodeType>) {
         aria-pressed={selected}
       >
         <span className="step-node-label">{step.label}</span>
-        <span className="step-node-agent">{agentLabel(step.agentName)}</span>
+        <span className="step-node-agent">{stepRole(step)}</span>
         <span className="step-node-meta">
           <span className="step-node-status">{formatStatus(step.status)}</span>
           {elapsed !== null && <span>{formatDuration(elapsed)}</span>}
@@ -42,9 +42,14 @@ export function StepNode({ data }: NodeProps<StepNodeType>) {
   );
 }
 
-/** The engine's special nodes shown as what they do. */
-export function agentLabel(agentName: string): string {
-  if (agentName === APPROVAL_NODE) return "human approval";
-  if (agentName === SYNTHESIS_NODE) return "report writer";
-  return agentName;
+/** Who does a step's work: its agent, a human at an approval gate, or the report writer. */
+export function stepRole(step: RunStep | StepDetail): string {
+  switch (step.kind) {
+    case "agent":
+      return step.agentName;
+    case "approval":
+      return "human approval";
+    case "synthesis":
+      return "report writer";
+  }
 }

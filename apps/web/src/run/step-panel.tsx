@@ -6,7 +6,7 @@ import { elapsedMs, formatDateTime, formatDuration } from "../format.ts";
 import { JsonBlock } from "../ui/json-block.tsx";
 import { ErrorNotice, Loading } from "../ui/notices.tsx";
 import { StatusPill } from "../ui/status-pill.tsx";
-import { agentLabel } from "./step-node.tsx";
+import { stepRole } from "./step-node.tsx";
 import { TraceView } from "./trace-view.tsx";
 
 interface StepPanelProps {
@@ -49,7 +49,7 @@ export function StepPanel({ run, stepKey, poll, onClose }: StepPanelProps) {
         </button>
       </div>
       <p className="muted">
-        {agentLabel(step.agentName)} · <code>{step.key}</code>
+        {stepRole(step)} · <code>{step.key}</code>
       </p>
 
       {step.status === "failed" && (

@@ -1,5 +1,5 @@
 import { paramsJsonSchema } from "@tiktok-army/core";
-import { slugSchema, startRunInputSchema } from "@tiktok-army/core/model";
+import { slugSchema, startRunInputSchema, stepKindView } from "@tiktok-army/core/model";
 import { getWorkflow, listWorkflows, startRun, type WorkflowListing } from "@tiktok-army/db";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
@@ -18,9 +18,9 @@ const workflowSummary = ({ def, ...w }: WorkflowListing) => ({
   steps: (def?.steps ?? []).map((s) => ({
     key: s.key,
     label: s.label,
-    agentName: s.agentName,
+    ...stepKindView(s),
     dependsOn: [...(s.dependsOn ?? [])],
-    targetOutputField: s.targetOutputField ?? null,
+    targetOutputField: s.kind === "approval" ? s.targetOutputField : null,
   })),
   /** JSON Schema of the run's params (what the forms render), or null when it takes none. */
   paramsSchema: def?.params ? paramsJsonSchema(def.params) : null,

@@ -44,7 +44,9 @@ export {
   type RunOverview,
   runOverview,
   runProgress,
+  type StepKindView,
   type StepOverview,
+  stepKindView,
 } from "./run-overview.ts";
 export {
   runParamsInputSchema,

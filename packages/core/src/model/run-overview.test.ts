@@ -9,7 +9,6 @@ import type { RunState } from "../runner/run-state.ts";
 import { resumeWorkflowInline, runWorkflowInline } from "../runner/run-workflow-inline.ts";
 import { fakeAgent } from "../testing/fake-agent.ts";
 import { defineWorkflow } from "../workflow/define-workflow.ts";
-import { APPROVAL_NODE } from "../workflow/nodes.ts";
 import {
   applyRunEventToOverview,
   isRunActive,
@@ -57,7 +56,7 @@ function registryWith(publishing: Promise<void>) {
 }
 
 const gate = (key: string) =>
-  ({ key, agentName: APPROVAL_NODE, label: key, dependsOn: ["draft"], targetOutputField: "tags" }) as const;
+  ({ key, kind: "approval", label: key, dependsOn: ["draft"], targetOutputField: "tags" }) as const;
 
 const brief = { handle: "lakucosmetics", targetType: "brand" } as const;
 
@@ -70,11 +69,11 @@ async function recordFailureAndRetry(): Promise<{ events: RunEvent[]; stored: Ru
       name: "Replay: failure",
       description: "A failing branch beside an approval gate.",
       steps: [
-        { key: "draft", agentName: "drafter", label: "Draft" },
+        { key: "draft", kind: "agent", agentName: "drafter", label: "Draft" },
         gate("review"),
-        { key: "publish", agentName: "worker", label: "Publish", dependsOn: ["review"] },
-        { key: "scan", agentName: "scanner", label: "Scan" },
-        { key: "summary", agentName: "worker", label: "Summary", dependsOn: ["scan"] },
+        { key: "publish", kind: "agent", agentName: "worker", label: "Publish", dependsOn: ["review"] },
+        { key: "scan", kind: "agent", agentName: "scanner", label: "Scan" },
+        { key: "summary", kind: "agent", agentName: "worker", label: "Summary", dependsOn: ["scan"] },
       ],
     },
     registry,
@@ -104,11 +103,11 @@ async function recordCancelWhileRunning(): Promise<{ events: RunEvent[]; stored:
       name: "Replay: cancel",
       description: "Two gates on one draft; publishing takes until the test lets it finish.",
       steps: [
-        { key: "draft", agentName: "drafter", label: "Draft" },
+        { key: "draft", kind: "agent", agentName: "drafter", label: "Draft" },
         gate("review"),
         gate("legal"),
-        { key: "publish", agentName: "publisher", label: "Publish", dependsOn: ["review"] },
-        { key: "archive", agentName: "worker", label: "Archive", dependsOn: ["legal"] },
+        { key: "publish", kind: "agent", agentName: "publisher", label: "Publish", dependsOn: ["review"] },
+        { key: "archive", kind: "agent", agentName: "worker", label: "Archive", dependsOn: ["legal"] },
       ],
     },
     registry,

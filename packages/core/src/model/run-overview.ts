@@ -8,6 +8,8 @@ import {
   type StepStatus,
 } from "../runner/run-state.ts";
 import type { RunBrief } from "../workflow/brief.ts";
+import type { DagJson } from "../workflow/dag-json.ts";
+import type { StepKind } from "../workflow/types.ts";
 
 /** A run as a dashboard draws it: its DAG with each step's status and timings, not the steps' data. */
 export interface RunOverview {
@@ -25,16 +27,32 @@ export interface RunOverview {
   approvals: ApprovalOverview[];
 }
 
-export interface StepOverview {
+/** What a step does; `agentName` is set on agent steps only, so clients switch on `kind`, not on names. */
+export type StepKindView =
+  | { kind: "agent"; agentName: string }
+  | { kind: Exclude<StepKind, "agent">; agentName: null };
+
+export type StepOverview = StepKindView & {
   key: string;
   label: string;
-  agentName: string;
   dependsOn: string[];
   status: StepStatus;
   attempts: number;
   error: string | null;
   startedAt: string | null;
   finishedAt: string | null;
+};
+
+export function stepKindView(
+  step: { kind: "agent"; agentName: string } | { kind: Exclude<StepKind, "agent"> },
+): StepKindView {
+  switch (step.kind) {
+    case "agent":
+      return { kind: step.kind, agentName: step.agentName };
+    case "approval":
+    case "synthesis":
+      return { kind: step.kind, agentName: null };
+  }
 }
 
 export interface ApprovalOverview {
@@ -61,7 +79,7 @@ export function runOverview(state: RunState): RunOverview {
       return {
         key: def.key,
         label: def.label,
-        agentName: def.agentName,
+        ...stepKindView(def),
         dependsOn: def.dependsOn ?? [],
         status: step?.status ?? "pending",
         attempts: step?.attempts ?? 0,
@@ -110,12 +128,7 @@ function stateOfOverview(overview: RunOverview): RunState {
     brief: overview.brief,
     dag: {
       version: 1,
-      steps: overview.steps.map((s) => ({
-        key: s.key,
-        label: s.label,
-        agentName: s.agentName,
-        dependsOn: s.dependsOn,
-      })),
+      steps: overview.steps.map(stepDefOfOverview),
     },
     status: overview.status,
     report: overview.report ?? undefined,
@@ -161,4 +174,17 @@ export function isStepMoving(status: StepStatus): boolean {
 /** A step whose clock runs: an attempt executing, or a gate waiting for a human. */
 export function isStepInProgress(status: StepStatus): boolean {
   return status === "running" || status === "waiting_approval";
+}
+
+/** The part of a step's definition an overview keeps; a gate's reviewed field is not in it. */
+function stepDefOfOverview(step: StepOverview): DagJson["steps"][number] {
+  const { key, label, dependsOn } = step;
+  switch (step.kind) {
+    case "agent":
+      return { kind: step.kind, key, label, dependsOn, agentName: step.agentName };
+    case "approval":
+      return { kind: step.kind, key, label, dependsOn, targetOutputField: "" };
+    case "synthesis":
+      return { kind: step.kind, key, label, dependsOn };
+  }
 }

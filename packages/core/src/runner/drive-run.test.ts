@@ -39,7 +39,7 @@ const workflow = defineWorkflow(
     slug: "scouting",
     name: "Scouting",
     description: "",
-    steps: [{ key: "s", agentName: "scout", label: "S" }],
+    steps: [{ key: "s", kind: "agent", agentName: "scout", label: "S" }],
   },
   registry,
 );

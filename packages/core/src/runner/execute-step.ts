@@ -2,11 +2,10 @@ import type { z } from "zod";
 import type { AgentRegistry } from "../agents/registry.ts";
 import type { TikTokDataProvider } from "../data/provider.ts";
 import type { LlmPort } from "../llm/port.ts";
-import { APPROVAL_NODE, SYNTHESIS_NODE } from "../workflow/nodes.ts";
 import { describeError, NonRetriableError } from "./errors.ts";
 import { resolveStepInput } from "./resolve-input.ts";
 import type { RunState } from "./run-state.ts";
-import { writeReport } from "./synthesis.ts";
+import { type ReportedOutput, writeReport } from "./synthesis.ts";
 import { type TraceEntry, TraceRecorder } from "./trace.ts";
 import { agentCaller, reportCaller, tracedLlm } from "./traced-llm.ts";
 
@@ -23,6 +22,8 @@ export interface PreparedStep {
   options: Record<string, unknown>;
 }
 
+type AgentStep = Extract<RunState["dag"]["steps"][number], { kind: "agent" }>;
+
 export type StepOutcome =
   | { ok: true; output: unknown; trace: TraceEntry[] }
   | { ok: false; error: string; retriable: boolean; trace: TraceEntry[] };
@@ -34,13 +35,21 @@ export type StepOutcome =
 export function prepareStep(state: RunState, stepKey: string, registry: AgentRegistry): PreparedStep {
   const step = state.dag.steps.find((s) => s.key === stepKey);
   if (!step) throw new NonRetriableError(`run has no step "${stepKey}"`);
-  const outputs = Object.fromEntries(Object.values(state.steps).map((s) => [s.key, s.output]));
-  if (step.agentName === SYNTHESIS_NODE)
-    return { stepKey, input: synthesisInput(state, stepKey), options: {} };
-  if (step.agentName === APPROVAL_NODE)
-    throw new NonRetriableError("an approval gate is decided, not executed");
+  switch (step.kind) {
+    case "agent":
+      return prepareAgentStep(state, step, registry);
+    case "approval":
+      throw new NonRetriableError("an approval gate is decided, not executed");
+    case "synthesis":
+      return { stepKey, input: synthesisInput(state, stepKey), options: {} };
+  }
+}
+
+function prepareAgentStep(state: RunState, step: AgentStep, registry: AgentRegistry): PreparedStep {
+  const stepKey = step.key;
   const agent = registry.get(step.agentName);
   if (!agent) throw new NonRetriableError(`unknown agent: ${step.agentName}`);
+  const outputs = Object.fromEntries(Object.values(state.steps).map((s) => [s.key, s.output]));
   try {
     const input = agent.input.parse(resolveStepInput(step, state.brief, outputs));
     const options = agent.options.parse(step.options ?? {});
@@ -60,31 +69,18 @@ export async function executeStep(
   const trace = new TraceRecorder(deps.now);
   const step = state.dag.steps.find((s) => s.key === prepared.stepKey);
   try {
-    if (step?.agentName === SYNTHESIS_NODE) {
-      const llm = tracedLlm(deps.llm, trace, reportCaller(state.workflowSlug));
-      const markdown = await writeReport(llm, state, prepared.input, signal);
-      return { ok: true, output: { markdown }, trace: trace.entries };
+    if (!step) throw new NonRetriableError(`run has no step "${prepared.stepKey}"`);
+    switch (step.kind) {
+      case "agent":
+        return await runAgent(step, state, prepared, deps, trace, signal);
+      case "approval":
+        throw new NonRetriableError("an approval gate is decided, not executed");
+      case "synthesis": {
+        const llm = tracedLlm(deps.llm, trace, reportCaller(state.workflowSlug));
+        const markdown = await writeReport(llm, state, prepared.input, signal);
+        return { ok: true, output: { markdown }, trace: trace.entries };
+      }
     }
-    const agent = deps.registry.get(step?.agentName ?? "");
-    if (!agent) throw new NonRetriableError(`unknown agent: ${step?.agentName}`);
-    const raw = await agent.execute(prepared.input, {
-      llm: tracedLlm(deps.llm, trace, agentCaller(agent, state.workflowSlug)),
-      data: deps.data,
-      options: prepared.options,
-      trace,
-      signal,
-      run: { workflowRunId: state.id, workflowSlug: state.workflowSlug, stepKey: prepared.stepKey },
-      now: deps.now,
-    });
-    const parsed = (agent.output as z.ZodObject).safeParse(raw);
-    if (!parsed.success)
-      return {
-        ok: false,
-        error: `agent ${agent.name} returned output that does not match its schema: ${describeError(parsed.error)}`,
-        retriable: true,
-        trace: trace.entries,
-      };
-    return { ok: true, output: parsed.data, trace: trace.entries };
   } catch (error) {
     return {
       ok: false,
@@ -95,15 +91,53 @@ export async function executeStep(
   }
 }
 
+/** One attempt of an agent step; its output is checked against the agent's schema. */
+async function runAgent(
+  step: AgentStep,
+  state: RunState,
+  prepared: PreparedStep,
+  deps: StepDeps,
+  trace: TraceRecorder,
+  signal: AbortSignal,
+): Promise<StepOutcome> {
+  const agent = deps.registry.get(step.agentName);
+  if (!agent) throw new NonRetriableError(`unknown agent: ${step.agentName}`);
+  const raw = await agent.execute(prepared.input, {
+    llm: tracedLlm(deps.llm, trace, agentCaller(agent, state.workflowSlug)),
+    data: deps.data,
+    options: prepared.options,
+    trace,
+    signal,
+    run: { workflowRunId: state.id, workflowSlug: state.workflowSlug, stepKey: prepared.stepKey },
+    now: deps.now,
+  });
+  const parsed = (agent.output as z.ZodObject).safeParse(raw);
+  if (!parsed.success)
+    return {
+      ok: false,
+      error: `agent ${agent.name} returned output that does not match its schema: ${describeError(parsed.error)}`,
+      retriable: true,
+      trace: trace.entries,
+    };
+  return { ok: true, output: parsed.data, trace: trace.entries };
+}
+
 function synthesisInput(state: RunState, stepKey: string): Record<string, unknown> {
-  const outputs: Record<string, { agentName: string; label: string; output: unknown }> = {};
+  const outputs: Record<string, ReportedOutput> = {};
   for (const step of state.dag.steps) {
     if (step.key === stepKey || state.steps[step.key]?.status !== "succeeded") continue;
-    outputs[step.key] = {
-      agentName: step.agentName,
-      label: step.label,
-      output: state.steps[step.key]?.output,
-    };
+    const { label } = step;
+    const output = state.steps[step.key]?.output;
+    switch (step.kind) {
+      case "agent":
+        outputs[step.key] = { kind: step.kind, agentName: step.agentName, label, output };
+        break;
+      case "approval":
+        outputs[step.key] = { kind: step.kind, label, output };
+        break;
+      case "synthesis":
+        break; // a workflow has one, and it is this step
+    }
   }
   return { brief: state.brief, outputs };
 }

@@ -8,8 +8,8 @@ import type { RunState } from "./run-state.ts";
 const dag: DagJson = {
   version: 1,
   steps: [
-    { key: "a", agentName: "x", label: "A" },
-    { key: "b", agentName: "x", label: "B", dependsOn: ["a"] },
+    { key: "a", kind: "agent", agentName: "x", label: "A" },
+    { key: "b", kind: "agent", agentName: "x", label: "B", dependsOn: ["a"] },
   ],
 };
 const meta = { runId: "r1", at: "2026-11-01T00:00:00.000Z" };

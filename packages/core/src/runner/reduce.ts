@@ -258,7 +258,8 @@ function expectStatus(state: RunState, key: string, allowed: StepState["status"]
 
 /** The gate's `expires_in_hours` after `at`, when it has one. */
 function expiryOf(state: RunState, stepKey: string, at: string): string | undefined {
-  const hours = approvalOptionsSchema.safeParse(state.dag.steps.find((s) => s.key === stepKey)?.options ?? {})
-    .data?.expires_in_hours;
+  const gate = state.dag.steps.find((s) => s.key === stepKey);
+  const options = gate?.kind === "approval" ? gate.options : undefined;
+  const hours = approvalOptionsSchema.safeParse(options ?? {}).data?.expires_in_hours;
   return hours === undefined ? undefined : new Date(Date.parse(at) + hours * 3_600_000).toISOString();
 }

@@ -4,7 +4,6 @@ import { AgentRegistry } from "../agents/registry.ts";
 import { fakeAgent } from "../testing/fake-agent.ts";
 import { runToCompletion, sleeperRegistry } from "../testing/run-helpers.ts";
 import { defineWorkflow } from "../workflow/define-workflow.ts";
-import { APPROVAL_NODE } from "../workflow/nodes.ts";
 import { ApprovalValueError } from "./approvals.ts";
 import { RunTransitionError, StepFailedError } from "./errors.ts";
 import { resumeWorkflowInline } from "./run-workflow-inline.ts";
@@ -18,8 +17,8 @@ describe("runWorkflowInline", () => {
         name: "Pair",
         description: "",
         steps: [
-          { key: "a", agentName: "sleeper", label: "A", options: { delay_ms: 300 } },
-          { key: "b", agentName: "sleeper", label: "B", options: { delay_ms: 300 } },
+          { key: "a", kind: "agent", agentName: "sleeper", label: "A", options: { delay_ms: 300 } },
+          { key: "b", kind: "agent", agentName: "sleeper", label: "B", options: { delay_ms: 300 } },
         ],
       },
       registry,
@@ -47,7 +46,7 @@ describe("runWorkflowInline", () => {
         slug: "flaky",
         name: "Flaky",
         description: "",
-        steps: [{ key: "f", agentName: "flaky", label: "F" }],
+        steps: [{ key: "f", kind: "agent", agentName: "flaky", label: "F" }],
       },
       registry,
     );
@@ -71,7 +70,7 @@ describe("runWorkflowInline", () => {
         slug: "once",
         name: "Once",
         description: "",
-        steps: [{ key: "f", agentName: "failing", label: "F", maxAttempts: 1 }],
+        steps: [{ key: "f", kind: "agent", agentName: "failing", label: "F", maxAttempts: 1 }],
       },
       registry,
     );
@@ -97,8 +96,8 @@ describe("runWorkflowInline", () => {
         name: "Broken",
         description: "",
         steps: [
-          { key: "broken", agentName: "broken", label: "Broken" },
-          { key: "after", agentName: "after", label: "After", dependsOn: ["broken"] },
+          { key: "broken", kind: "agent", agentName: "broken", label: "Broken" },
+          { key: "after", kind: "agent", agentName: "after", label: "After", dependsOn: ["broken"] },
         ],
       },
       registry,
@@ -130,16 +129,17 @@ describe("approval gates", () => {
       name: "Gated",
       description: "",
       steps: [
-        { key: "propose", agentName: "propose", label: "Propose" },
+        { key: "propose", kind: "agent", agentName: "propose", label: "Propose" },
         {
           key: "review",
-          agentName: APPROVAL_NODE,
+          kind: "approval",
           label: "Review",
           dependsOn: ["propose"],
           targetOutputField: "hashtags",
         },
         {
           key: "launch",
+          kind: "agent",
           agentName: "launch",
           label: "Launch",
           dependsOn: ["review"],

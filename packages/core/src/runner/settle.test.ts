@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import type { DagJson } from "../workflow/dag-json.ts";
-import { APPROVAL_NODE, SYNTHESIS_NODE } from "../workflow/nodes.ts";
 import { RunTransitionError } from "./errors.ts";
 import type { RunEventBody } from "./events.ts";
 import type { RunState } from "./run-state.ts";
@@ -9,10 +8,10 @@ import { settleRun } from "./settle.ts";
 const dag: DagJson = {
   version: 1,
   steps: [
-    { key: "a", agentName: "x", label: "A" },
-    { key: "b", agentName: "x", label: "B" },
-    { key: "gate", agentName: APPROVAL_NODE, label: "Gate", dependsOn: ["a"], targetOutputField: "tags" },
-    { key: "report", agentName: SYNTHESIS_NODE, label: "Report", dependsOn: ["gate", "b"] },
+    { key: "a", kind: "agent", agentName: "x", label: "A" },
+    { key: "b", kind: "agent", agentName: "x", label: "B" },
+    { key: "gate", kind: "approval", label: "Gate", dependsOn: ["a"], targetOutputField: "tags" },
+    { key: "report", kind: "synthesis", label: "Report", dependsOn: ["gate", "b"] },
   ],
 };
 const meta = { runId: "r1", at: "2026-11-01T00:00:00.000Z" };

@@ -1,4 +1,3 @@
-import { APPROVAL_NODE, SYNTHESIS_NODE } from "../workflow/nodes.ts";
 import type { RunEventBody } from "./events.ts";
 import { applyRunEvent } from "./reduce.ts";
 import { FINISHED_RUN_STATUSES, type RunState } from "./run-state.ts";
@@ -51,11 +50,10 @@ export function followUp(state: RunState): RunEventBody[] {
   const ready = steps.filter(
     (s) => status(s.key) === "pending" && (s.dependsOn ?? []).every((d) => status(d) === "succeeded"),
   );
-  if (ready.length > 0)
-    return ready.map((s) => (s.agentName === APPROVAL_NODE ? requestApproval(state, s) : queue(s.key)));
+  if (ready.length > 0) return ready.map((s) => start(state, s));
 
   if (steps.every((s) => status(s.key) === "succeeded")) {
-    const synthesis = steps.find((s) => s.agentName === SYNTHESIS_NODE);
+    const synthesis = steps.find((s) => s.kind === "synthesis");
     const report = synthesis
       ? (state.steps[synthesis.key]?.output as { markdown?: string } | undefined)?.markdown
       : undefined;
@@ -68,12 +66,21 @@ export function followUp(state: RunState): RunEventBody[] {
   return [];
 }
 
-function queue(stepKey: string): RunEventBody {
-  return { type: "step_queued", stepKey };
+type DagStep = RunState["dag"]["steps"][number];
+
+/** A step whose dependencies are done: an approval gate opens, any other step is queued to run. */
+function start(state: RunState, step: DagStep): RunEventBody {
+  switch (step.kind) {
+    case "approval":
+      return requestApproval(state, step);
+    case "agent":
+    case "synthesis":
+      return { type: "step_queued", stepKey: step.key };
+  }
 }
 
-function requestApproval(state: RunState, step: RunState["dag"]["steps"][number]): RunEventBody {
-  const field = step.targetOutputField ?? "";
+function requestApproval(state: RunState, step: Extract<DagStep, { kind: "approval" }>): RunEventBody {
+  const field = step.targetOutputField;
   const gated = state.steps[step.dependsOn?.[0] ?? ""]?.output as Record<string, unknown> | undefined;
   const round = Object.values(state.approvals).filter((a) => a.stepKey === step.key).length + 1;
   return {

@@ -22,6 +22,7 @@ export const BENCH_DAG: Readonly<Record<string, readonly [number, readonly strin
 export function benchDagWorkflow(agentName: string, registry: AgentRegistry): WorkflowDef {
   const steps = Object.entries(BENCH_DAG).map(([key, [delay, deps]]) => ({
     key,
+    kind: "agent" as const,
     agentName,
     label: key,
     dependsOn: [...deps],

@@ -1,7 +1,9 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { CAMPAIGN_LAUNCH } from "../workflows/campaign-launch.ts";
 import { POST_LAUNCH_LOOP } from "../workflows/post-launch-loop.ts";
 import { SEEDED_WORKFLOWS } from "../workflows/seeded.ts";
-import { fromDagJson, toDagJson } from "./dag-json.ts";
+import { dagJsonSchema, fromDagJson, toDagJson } from "./dag-json.ts";
 import { WorkflowDefinitionError } from "./errors.ts";
 
 describe("DAG JSON", () => {
@@ -26,6 +28,55 @@ describe("DAG JSON", () => {
     },
   );
 
+  it("loads a snapshot stored before steps had a kind, and writes it back with kinds", () => {
+    const snapshots = JSON.parse(
+      readFileSync(new URL("../workflows/seeded-dags.snapshot.json", import.meta.url), "utf8"),
+    );
+    const old = snapshots.campaign_launch;
+    expect(old.steps.find((s: { key: string }) => s.key === "approve_hashtags")).toMatchObject({
+      agentName: "__approval__",
+    });
+    expect(old.steps.some((s: object) => "kind" in s)).toBe(false);
+
+    const back = fromDagJson({ ...CAMPAIGN_LAUNCH, dag: old });
+    expect(back).toEqual(CAMPAIGN_LAUNCH);
+    const written = toDagJson(back).steps;
+    expect(written.map((s) => s.kind)).toEqual(["agent", "agent", "agent", "approval", "agent", "synthesis"]);
+    expect(written.find((s) => s.key === "approve_hashtags")).toEqual({
+      key: "approve_hashtags",
+      kind: "approval",
+      label: "Approve hashtags",
+      dependsOn: ["content_plan"],
+      targetOutputField: "hashtags",
+    });
+  });
+
+  it("reads an old step by its agent name: the reserved names are gates and reports, any other an agent", () => {
+    const steps = dagJsonSchema.parse({
+      version: 1,
+      steps: [
+        { key: "a", agentName: "account_health", label: "A" },
+        { key: "g", agentName: "__approval__", label: "G", dependsOn: ["a"], targetOutputField: "x" },
+        { key: "r", agentName: "__synthesis__", label: "R", dependsOn: ["g"] },
+      ],
+    }).steps;
+    expect(steps).toEqual([
+      { key: "a", kind: "agent", agentName: "account_health", label: "A" },
+      { key: "g", kind: "approval", label: "G", dependsOn: ["a"], targetOutputField: "x" },
+      { key: "r", kind: "synthesis", label: "R", dependsOn: ["g"] },
+    ]);
+  });
+
+  it("refuses a step of an unknown kind, and a gate without its field", () => {
+    const parse = (step: object) => dagJsonSchema.safeParse({ version: 1, steps: [step] }).error?.issues;
+    expect(parse({ key: "a", kind: "robot", label: "A" })).toEqual([
+      expect.objectContaining({ path: ["steps", 0, "kind"] }),
+    ]);
+    expect(parse({ key: "g", kind: "approval", label: "G", dependsOn: ["a"] })).toEqual([
+      expect.objectContaining({ path: ["steps", 0, "targetOutputField"] }),
+    ]);
+  });
+
   it("rejects stored JSON of the wrong shape with the path of the problem", () => {
     const run = () =>
       fromDagJson({ slug: "x", name: "X", description: "", dag: { version: 1, steps: [{ key: 3 }] } });
@@ -47,7 +98,7 @@ describe("DAG JSON", () => {
   });
 
   it("re-validates the workflow it rebuilds", () => {
-    const dag = { version: 1, steps: [{ key: "a", agentName: "ghost", label: "A" }] };
+    const dag = { version: 1, steps: [{ key: "a", kind: "agent", agentName: "ghost", label: "A" }] };
     expect(() => fromDagJson({ slug: "x", name: "X", description: "", dag })).toThrow("unknown agent: ghost");
   });
 });

@@ -8,9 +8,15 @@ test("dependsOn and inputMap only accept keys of the workflow's own steps", () =
       name: "Typed",
       description: "",
       steps: [
-        { key: "first", agentName: "account_health", label: "First", inputMap: { handle: "brief.handle" } },
+        {
+          key: "first",
+          kind: "agent",
+          agentName: "account_health",
+          label: "First",
+          inputMap: { handle: "brief.handle" },
+        },
         // @ts-expect-error "frist" is not a step key
-        { key: "second", agentName: "trend_watcher", label: "Second", dependsOn: ["frist"] },
+        { key: "second", kind: "agent", agentName: "trend_watcher", label: "Second", dependsOn: ["frist"] },
       ],
     });
   expectTypeOf(def).returns.toHaveProperty("steps");
@@ -20,9 +26,10 @@ test("dependsOn and inputMap only accept keys of the workflow's own steps", () =
       name: "Typed",
       description: "",
       steps: [
-        { key: "first", agentName: "account_health", label: "First" },
+        { key: "first", kind: "agent", agentName: "account_health", label: "First" },
         {
           key: "second",
+          kind: "agent",
           agentName: "trend_watcher",
           label: "Second",
           // @ts-expect-error "secnd" is not a step key

@@ -6,8 +6,7 @@ import { CAMPAIGN_LAUNCH } from "../workflows/campaign-launch.ts";
 import { SEEDED_WORKFLOWS } from "../workflows/seeded.ts";
 import { defineWorkflow, validateWorkflow } from "./define-workflow.ts";
 import { WorkflowDefinitionError } from "./errors.ts";
-import { APPROVAL_NODE, SYNTHESIS_NODE } from "./nodes.ts";
-import type { WorkflowDef, WorkflowStepDef } from "./types.ts";
+import type { AgentStepDef, ApprovalStepDef, WorkflowDef, WorkflowStepDef } from "./types.ts";
 
 const registry = new AgentRegistry([
   fakeAgent({
@@ -26,14 +25,16 @@ const registry = new AgentRegistry([
   fakeAgent({ name: "spender", input: z.object({ tags: z.array(z.string()) }), sideEffects: "spends" }),
 ]);
 
-const source: WorkflowStepDef = {
+const source: AgentStepDef = {
   key: "source",
+  kind: "agent",
   agentName: "source",
   label: "S",
   inputMap: { handle: "brief.handle" },
 };
-const sink = (extra: Partial<WorkflowStepDef> = {}): WorkflowStepDef => ({
+const sink = (extra: Partial<AgentStepDef> = {}): AgentStepDef => ({
   key: "sink",
+  kind: "agent",
   agentName: "sink",
   label: "Sink",
   dependsOn: ["source"],
@@ -74,12 +75,13 @@ describe("defineWorkflow", () => {
     );
   });
 
-  it("rejects an approval gate without targetOutputField", () => {
+  it("rejects an approval gate with an empty targetOutputField", () => {
     const gate: WorkflowStepDef = {
       key: "gate",
-      agentName: APPROVAL_NODE,
+      kind: "approval",
       label: "Gate",
       dependsOn: ["source"],
+      targetOutputField: "",
     };
     expect(problems([source, gate])).toContainEqual(
       expect.objectContaining({ code: "approval_missing_target", stepKey: "gate" }),
@@ -89,7 +91,7 @@ describe("defineWorkflow", () => {
   it("rejects an approval gate whose field is not in the upstream output schema", () => {
     const gate: WorkflowStepDef = {
       key: "gate",
-      agentName: APPROVAL_NODE,
+      kind: "approval",
       label: "Gate",
       dependsOn: ["source"],
       targetOutputField: "hashtags",
@@ -107,7 +109,7 @@ describe("defineWorkflow", () => {
     const other = { ...source, key: "other" };
     const gate: WorkflowStepDef = {
       key: "gate",
-      agentName: APPROVAL_NODE,
+      kind: "approval",
       label: "Gate",
       dependsOn: ["source", "other"],
       targetOutputField: "tags",
@@ -118,9 +120,9 @@ describe("defineWorkflow", () => {
   });
 
   it("checks an approval gate's options", () => {
-    const gate: WorkflowStepDef = {
+    const gate: ApprovalStepDef = {
       key: "gate",
-      agentName: APPROVAL_NODE,
+      kind: "approval",
       label: "Gate",
       dependsOn: ["source"],
       targetOutputField: "tags",
@@ -201,7 +203,7 @@ describe("defineWorkflow", () => {
   it("reports a step that cannot reach the synthesis step", () => {
     const report: WorkflowStepDef = {
       key: "report",
-      agentName: SYNTHESIS_NODE,
+      kind: "synthesis",
       label: "R",
       dependsOn: ["source"],
     };
@@ -213,6 +215,7 @@ describe("defineWorkflow", () => {
   it("requires an approval gate upstream of a side-effecting agent", () => {
     const spend: WorkflowStepDef = {
       key: "spend",
+      kind: "agent",
       agentName: "spender",
       label: "Spend",
       dependsOn: ["source"],
@@ -223,7 +226,7 @@ describe("defineWorkflow", () => {
     );
     const gate: WorkflowStepDef = {
       key: "gate",
-      agentName: APPROVAL_NODE,
+      kind: "approval",
       label: "Gate",
       dependsOn: ["source"],
       targetOutputField: "tags",
@@ -236,17 +239,18 @@ describe("defineWorkflow", () => {
   describe("reading around an approval gate", () => {
     const gate: WorkflowStepDef = {
       key: "gate",
-      agentName: APPROVAL_NODE,
+      kind: "approval",
       label: "Gate",
       dependsOn: ["source"],
       targetOutputField: "tags",
     };
-    const spend = (tags: string): WorkflowStepDef => ({
+    const spend = (tags: string): AgentStepDef => ({
       key: "spend",
+      kind: "agent",
       agentName: "spender",
       label: "Spend",
       dependsOn: ["gate"],
-      inputMap: { tags } as WorkflowStepDef["inputMap"],
+      inputMap: { tags } as AgentStepDef["inputMap"],
     });
 
     it("refuses a step after the gate that reads the reviewed field, naming the gate's path instead", () => {
@@ -261,7 +265,7 @@ describe("defineWorkflow", () => {
 
     it("refuses a campaign built from the proposed hashtags rather than the approved ones", () => {
       const steps = CAMPAIGN_LAUNCH.steps.map((s) =>
-        s.key === "campaign"
+        s.key === "campaign" && s.kind === "agent"
           ? { ...s, inputMap: { ...s.inputMap, hashtags: "content_plan.output.hashtags" as const } }
           : s,
       );
@@ -327,8 +331,8 @@ describe("defineWorkflow", () => {
           name: "Test",
           description: "",
           steps: [
-            { key: "typed", agentName: "typed", label: "T" },
-            { key: "reader", agentName: "reader", label: "R", dependsOn: ["typed"], inputMap },
+            { key: "typed", kind: "agent", agentName: "typed", label: "T" },
+            { key: "reader", kind: "agent", agentName: "reader", label: "R", dependsOn: ["typed"], inputMap },
           ],
         } as WorkflowDef,
         typed,

@@ -6,19 +6,19 @@ import { runBriefSchema } from "./brief.ts";
 import { WorkflowDefinitionError, type WorkflowProblem } from "./errors.ts";
 import { IDENTIFIER } from "./identifier.ts";
 import { type ParsedInputPath, parseInputPath, schemaAtPath } from "./input-path.ts";
-import { APPROVAL_NODE, approvalOptionsSchema, SYNTHESIS_NODE } from "./nodes.ts";
+import { approvalOptionsSchema } from "./nodes.ts";
 import { findTypeMismatch } from "./schema-compat.ts";
 import { stepOutputSchemas } from "./step-schemas.ts";
 import { findGraphProblems } from "./topo-sort.ts";
-import type { WorkflowDef, WorkflowStepDef } from "./types.ts";
+import type { AgentStepDef, ApprovalStepDef, WorkflowDef, WorkflowStepDef } from "./types.ts";
 
 /**
  * Validates a workflow when it is defined, not when someone hits Run, and returns it unchanged.
  * Throws WorkflowDefinitionError listing every problem, each with its step key and code.
  * @example
  * const AUDIT = defineWorkflow({ slug: "audit", name: "Audit", description: "...", steps: [
- *   { key: "health", agentName: "account_health", label: "Health", inputMap: { handle: "brief.handle" } },
- *   { key: "report", agentName: SYNTHESIS_NODE, label: "Report", dependsOn: ["health"] },
+ *   { key: "health", kind: "agent", agentName: "account_health", label: "Health", inputMap: { handle: "brief.handle" } },
+ *   { key: "report", kind: "synthesis", label: "Report", dependsOn: ["health"] },
  * ] });
  */
 export function defineWorkflow<const K extends string>(
@@ -77,7 +77,8 @@ export function validateWorkflow(
     const output = outputs.get(path.stepKey);
     return output && schemaAtPath(output, path.path);
   };
-  for (const step of steps) problems.push(...checkInputTypes(step, registry, sourceSchemaOf));
+  for (const step of steps)
+    if (step.kind === "agent") problems.push(...checkInputTypes(step, registry, sourceSchemaOf));
   return problems;
 }
 
@@ -89,14 +90,21 @@ interface StepCheckContext {
   params: z.ZodObject | undefined;
 }
 
+type ProblemOf = (code: WorkflowProblem["code"], message: string) => WorkflowProblem;
+
 function checkStep(step: WorkflowStepDef, ctx: StepCheckContext): WorkflowProblem[] {
-  const problem = (code: WorkflowProblem["code"], message: string): WorkflowProblem => ({
-    code,
-    stepKey: step.key,
-    message,
-  });
-  if (step.agentName === SYNTHESIS_NODE) return [];
-  if (step.agentName === APPROVAL_NODE) return checkApproval(step, ctx, problem);
+  const problem: ProblemOf = (code, message) => ({ code, stepKey: step.key, message });
+  switch (step.kind) {
+    case "agent":
+      return checkAgentStep(step, ctx, problem);
+    case "approval":
+      return checkApproval(step, ctx, problem);
+    case "synthesis":
+      return [];
+  }
+}
+
+function checkAgentStep(step: AgentStepDef, ctx: StepCheckContext, problem: ProblemOf): WorkflowProblem[] {
   const agent = ctx.registry.get(step.agentName);
   if (!agent) return [problem("unknown_agent", `unknown agent: ${step.agentName}`)];
 
@@ -168,11 +176,7 @@ function checkStep(step: WorkflowStepDef, ctx: StepCheckContext): WorkflowProble
   return problems;
 }
 
-function checkApproval(
-  step: WorkflowStepDef,
-  ctx: StepCheckContext,
-  problem: (code: WorkflowProblem["code"], message: string) => WorkflowProblem,
-): WorkflowProblem[] {
+function checkApproval(step: ApprovalStepDef, ctx: StepCheckContext, problem: ProblemOf): WorkflowProblem[] {
   const options = approvalOptionsSchema.safeParse(step.options ?? {});
   if (!options.success)
     return options.error.issues.map((issue) =>
@@ -203,7 +207,7 @@ function checkSynthesis(
   steps: readonly WorkflowStepDef[],
   ancestors: Map<string, Set<string>>,
 ): WorkflowProblem[] {
-  const syntheses = steps.filter((s) => s.agentName === SYNTHESIS_NODE);
+  const syntheses = steps.filter((s) => s.kind === "synthesis");
   const [synthesis, ...extra] = syntheses;
   if (!synthesis) return [];
   const problems: WorkflowProblem[] = extra.map((s) => ({
@@ -213,7 +217,7 @@ function checkSynthesis(
   }));
   const feeding = ancestors.get(synthesis.key) ?? new Set();
   for (const step of steps) {
-    if (step.key === synthesis.key || feeding.has(step.key) || step.agentName === SYNTHESIS_NODE) continue;
+    if (step.key === synthesis.key || feeding.has(step.key) || step.kind === "synthesis") continue;
     problems.push({
       code: "synthesis_unreachable",
       stepKey: step.key,
@@ -248,11 +252,12 @@ function checkReadsAroundApproval(
 ): WorkflowProblem[] {
   const problems: WorkflowProblem[] = [];
   for (const gate of steps) {
+    if (gate.kind !== "approval") continue;
     const [reviewed, ...others] = gate.dependsOn ?? [];
     const field = gate.targetOutputField;
-    if (gate.agentName !== APPROVAL_NODE || !field || reviewed === undefined || others.length > 0) continue;
+    if (!field || reviewed === undefined || others.length > 0) continue;
     for (const step of steps) {
-      if (!ancestors.get(step.key)?.has(gate.key)) continue;
+      if (step.kind !== "agent" || !ancestors.get(step.key)?.has(gate.key)) continue;
       for (const [input, raw] of Object.entries(step.inputMap ?? {})) {
         const path = parseInputPath(raw);
         if (path?.source !== "step" || path.stepKey !== reviewed || path.path[0] !== field) continue;
@@ -269,7 +274,7 @@ function checkReadsAroundApproval(
 
 /** Each mapped input must take the type its path holds: a number mapped into a string input fails every run. */
 function checkInputTypes(
-  step: WorkflowStepDef,
+  step: AgentStepDef,
   registry: AgentRegistry,
   sourceSchemaOf: (path: ParsedInputPath) => z.ZodType | undefined,
 ): WorkflowProblem[] {
@@ -296,7 +301,7 @@ function checkInputTypes(
 }
 
 function hasApprovalAmong(keys: Set<string>, steps: readonly WorkflowStepDef[]): boolean {
-  return steps.some((s) => keys.has(s.key) && s.agentName === APPROVAL_NODE);
+  return steps.some((s) => keys.has(s.key) && s.kind === "approval");
 }
 
 function formatIssuePath(issue: z.core.$ZodIssue): string {

@@ -1,8 +1,14 @@
 import { z } from "zod";
 
-/** Reserved agent name of a human approval gate step. */
+/**
+ * The `agentName` approval gates had in DAG JSON written before steps had a `kind`; `dagJsonSchema`
+ * reads such a step as `kind: "approval"`. Code switches on `step.kind`, never on this name.
+ */
 export const APPROVAL_NODE = "__approval__";
-/** Reserved agent name of the final step where the model writes the run's Markdown report. */
+/**
+ * The caller name of the report writer's model calls (`LlmRequest.agent`, which mock report fixtures
+ * are keyed by); also the `agentName` synthesis steps had in DAG JSON written before `kind`.
+ */
 export const SYNTHESIS_NODE = "__synthesis__";
 
 /** Options of an approval gate step. */

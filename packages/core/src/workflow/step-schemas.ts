@@ -1,7 +1,6 @@
 import { z } from "zod";
 import type { AgentRegistry } from "../agents/registry.ts";
-import { APPROVAL_NODE, SYNTHESIS_NODE } from "./nodes.ts";
-import type { WorkflowStepDef } from "./types.ts";
+import type { ApprovalStepDef, WorkflowStepDef } from "./types.ts";
 
 /** What the synthesis step outputs: the report. */
 export const synthesisOutputSchema = z.object({ markdown: z.string() });
@@ -21,11 +20,7 @@ export function stepOutputSchemas(
     if (schemas.has(step.key)) return schemas.get(step.key);
     if (seen.has(step.key)) return undefined;
     seen.add(step.key);
-    let schema: z.ZodObject | undefined;
-    if (step.agentName === SYNTHESIS_NODE) schema = synthesisOutputSchema;
-    else if (step.agentName === APPROVAL_NODE)
-      schema = approvalOutputSchema(step, byKey, (s) => resolve(s, seen));
-    else schema = registry.get(step.agentName)?.output;
+    const schema = outputSchemaOf(step, registry, byKey, (s) => resolve(s, seen));
     if (schema) schemas.set(step.key, schema);
     return schema;
   };
@@ -33,8 +28,24 @@ export function stepOutputSchemas(
   return schemas;
 }
 
-function approvalOutputSchema(
+function outputSchemaOf(
   step: WorkflowStepDef,
+  registry: AgentRegistry,
+  byKey: Map<string, WorkflowStepDef>,
+  resolve: (step: WorkflowStepDef) => z.ZodObject | undefined,
+): z.ZodObject | undefined {
+  switch (step.kind) {
+    case "agent":
+      return registry.get(step.agentName)?.output;
+    case "approval":
+      return approvalOutputSchema(step, byKey, resolve);
+    case "synthesis":
+      return synthesisOutputSchema;
+  }
+}
+
+function approvalOutputSchema(
+  step: ApprovalStepDef,
   byKey: Map<string, WorkflowStepDef>,
   resolve: (step: WorkflowStepDef) => z.ZodObject | undefined,
 ): z.ZodObject | undefined {

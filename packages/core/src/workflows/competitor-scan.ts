@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { accountHealth } from "../agents/account-health.ts";
+import { competitorBenchmark } from "../agents/competitor-benchmark.ts";
 import { handleSchema } from "../workflow/brief.ts";
-import { defineWorkflow } from "../workflow/define-workflow.ts";
-import { SYNTHESIS_NODE } from "../workflow/nodes.ts";
+import { workflow } from "../workflow/workflow-builder.ts";
 
 /** How does the account compare? Public figures of the brand and its competitors, and the brand's own health. */
-export const COMPETITOR_SCAN = defineWorkflow({
+export const COMPETITOR_SCAN = workflow({
   slug: "competitor_scan",
   name: "Competitor scan",
   description:
@@ -16,25 +17,15 @@ export const COMPETITOR_SCAN = defineWorkflow({
       .max(10)
       .describe("Competitor handles to compare the account with, 1 to 10 (a leading @ is dropped)"),
   }),
-  steps: [
-    {
-      key: "account_health",
-      agentName: "account_health",
-      label: "Account health",
-      inputMap: { handle: "brief.handle" },
-    },
-    {
-      key: "benchmark",
-      agentName: "competitor_benchmark",
-      label: "Competitor benchmark",
-      inputMap: { handle: "brief.handle", competitors: "params.competitors" },
-      options: { window_days: 90 },
-    },
-    {
-      key: "report",
-      agentName: SYNTHESIS_NODE,
-      label: "Competitor scan report",
-      dependsOn: ["account_health", "benchmark"],
-    },
-  ],
-});
+})
+  .agent("account_health", accountHealth, {
+    label: "Account health",
+    input: ({ brief }) => ({ handle: brief.handle }),
+  })
+  .agent("benchmark", competitorBenchmark, {
+    label: "Competitor benchmark",
+    input: ({ brief, params }) => ({ handle: brief.handle, competitors: params.competitors }),
+    options: { window_days: 90 },
+  })
+  .synthesis("report", { label: "Competitor scan report", dependsOn: ["account_health", "benchmark"] })
+  .build();

@@ -1,9 +1,12 @@
 import { z } from "zod";
-import { defineWorkflow } from "../workflow/define-workflow.ts";
-import { SYNTHESIS_NODE } from "../workflow/nodes.ts";
+import { accountHealth } from "../agents/account-health.ts";
+import { contentPlanner } from "../agents/content-planner.ts";
+import { performanceReviewer } from "../agents/performance-reviewer.ts";
+import { trendWatcher } from "../agents/trend-watcher.ts";
+import { workflow } from "../workflow/workflow-builder.ts";
 
 /** After a launch: compare the last window with the one before, then plan the next iteration. */
-export const POST_LAUNCH_LOOP = defineWorkflow({
+export const POST_LAUNCH_LOOP = workflow({
   slug: "post_launch_loop",
   name: "Post-launch loop",
   description:
@@ -18,44 +21,33 @@ export const POST_LAUNCH_LOOP = defineWorkflow({
   paramsFromLatestRun: {
     campaignId: { workflow: "campaign_launch", path: "campaign.output.campaign.id" },
   },
-  steps: [
-    {
-      key: "performance",
-      agentName: "performance_reviewer",
-      label: "Performance review",
-      inputMap: { handle: "brief.handle", campaign_id: "params.campaignId" },
-      options: { window_days: 7 },
-    },
-    {
-      key: "account_health",
-      agentName: "account_health",
-      label: "Account health",
-      inputMap: { handle: "brief.handle" },
-    },
-    {
-      key: "trends",
-      agentName: "trend_watcher",
-      label: "Trends in the niche",
-      dependsOn: ["account_health"],
-      inputMap: { category: "account_health.output.category" },
-    },
-    {
-      key: "next_plan",
-      agentName: "content_planner",
-      label: "Next content plan",
-      dependsOn: ["performance", "account_health", "trends"],
-      inputMap: {
-        handle: "brief.handle",
-        category: "account_health.output.category",
-        top_hashtags: "account_health.output.top_hashtags",
-        trending_hashtags: "trends.output.hashtag_names",
-      },
-    },
-    {
-      key: "report",
-      agentName: SYNTHESIS_NODE,
-      label: "Loop report",
-      dependsOn: ["performance", "account_health", "trends", "next_plan"],
-    },
-  ],
-});
+})
+  .agent("performance", performanceReviewer, {
+    label: "Performance review",
+    input: ({ brief, params }) => ({ handle: brief.handle, campaign_id: params.campaignId }),
+    options: { window_days: 7 },
+  })
+  .agent("account_health", accountHealth, {
+    label: "Account health",
+    input: ({ brief }) => ({ handle: brief.handle }),
+  })
+  .agent("trends", trendWatcher, {
+    label: "Trends in the niche",
+    dependsOn: ["account_health"],
+    input: ({ steps }) => ({ category: steps.account_health.category }),
+  })
+  .agent("next_plan", contentPlanner, {
+    label: "Next content plan",
+    dependsOn: ["performance", "account_health", "trends"],
+    input: ({ brief, steps }) => ({
+      handle: brief.handle,
+      category: steps.account_health.category,
+      top_hashtags: steps.account_health.top_hashtags,
+      trending_hashtags: steps.trends.hashtag_names,
+    }),
+  })
+  .synthesis("report", {
+    label: "Loop report",
+    dependsOn: ["performance", "account_health", "trends", "next_plan"],
+  })
+  .build();

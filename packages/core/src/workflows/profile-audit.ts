@@ -1,44 +1,34 @@
-import { defineWorkflow } from "../workflow/define-workflow.ts";
-import { SYNTHESIS_NODE } from "../workflow/nodes.ts";
+import { accountHealth } from "../agents/account-health.ts";
+import { contentPlanner } from "../agents/content-planner.ts";
+import { trendWatcher } from "../agents/trend-watcher.ts";
+import { workflow } from "../workflow/workflow-builder.ts";
 
 /** Read-only audit of an account: health, the trends of its niche, a content plan, a report. */
-export const PROFILE_AUDIT = defineWorkflow({
+export const PROFILE_AUDIT = workflow({
   slug: "profile_audit",
   name: "Profile audit",
   description:
     "Audits a TikTok account (engagement, cadence, growth, best and worst videos), scans rising trends in its niche and drafts a two-week content plan. Read-only: nothing is published.",
-  steps: [
-    {
-      key: "account_health",
-      agentName: "account_health",
-      label: "Account health",
-      inputMap: { handle: "brief.handle" },
-    },
-    {
-      key: "trends",
-      agentName: "trend_watcher",
-      label: "Trends in the niche",
-      dependsOn: ["account_health"],
-      inputMap: { category: "account_health.output.category" },
-      options: { freshness_hours: 72 },
-    },
-    {
-      key: "content_plan",
-      agentName: "content_planner",
-      label: "Content plan",
-      dependsOn: ["account_health", "trends"],
-      inputMap: {
-        handle: "brief.handle",
-        category: "account_health.output.category",
-        top_hashtags: "account_health.output.top_hashtags",
-        trending_hashtags: "trends.output.hashtag_names",
-      },
-    },
-    {
-      key: "report",
-      agentName: SYNTHESIS_NODE,
-      label: "Audit report",
-      dependsOn: ["account_health", "trends", "content_plan"],
-    },
-  ],
-});
+})
+  .agent("account_health", accountHealth, {
+    label: "Account health",
+    input: ({ brief }) => ({ handle: brief.handle }),
+  })
+  .agent("trends", trendWatcher, {
+    label: "Trends in the niche",
+    dependsOn: ["account_health"],
+    input: ({ steps }) => ({ category: steps.account_health.category }),
+    options: { freshness_hours: 72 },
+  })
+  .agent("content_plan", contentPlanner, {
+    label: "Content plan",
+    dependsOn: ["account_health", "trends"],
+    input: ({ brief, steps }) => ({
+      handle: brief.handle,
+      category: steps.account_health.category,
+      top_hashtags: steps.account_health.top_hashtags,
+      trending_hashtags: steps.trends.hashtag_names,
+    }),
+  })
+  .synthesis("report", { label: "Audit report", dependsOn: ["account_health", "trends", "content_plan"] })
+  .build();

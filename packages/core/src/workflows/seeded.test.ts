@@ -87,7 +87,7 @@ describe("seeded workflows, end to end in mock mode", () => {
     const launch = SEEDED_WORKFLOWS.find((w) => w.slug === source?.workflow);
     const [stepKey, , ...path] = source?.path.split(".") ?? [];
     const step = launch?.steps.find((s) => s.key === stepKey);
-    const output = step && AGENT_REGISTRY.get(step.agentName)?.output;
+    const output = step?.kind === "agent" ? AGENT_REGISTRY.get(step.agentName)?.output : undefined;
     expect(output && schemaAtPath(output, path)).toBeInstanceOf(z.ZodString);
   });
 
