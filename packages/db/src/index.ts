@@ -1,4 +1,4 @@
-export { createBrief, listBriefs } from "./briefs.ts";
+export { BRIEF_OUTCOMES, createBrief, listBriefs } from "./briefs.ts";
 export { RUN_EVENTS_CHANNEL, STEP_JOBS_CHANNEL } from "./channels.ts";
 export { createPrismaClient, Prisma, type PrismaClient, type Tx } from "./client.ts";
 export { type EngineEnv, engineEnv, engineEnvSchema, engineOptionsFor, llmFor } from "./config.ts";

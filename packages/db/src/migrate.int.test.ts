@@ -2,9 +2,9 @@ import { createHash } from "node:crypto";
 import { appendFile, cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { BRIEF_OUTCOMES } from "@tiktok-army/core/model";
 import pg from "pg";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { BRIEF_OUTCOMES } from "./briefs.ts";
 import { applyMigrations, DEFAULT_MIGRATIONS_DIR, MigrationError } from "./migrate.ts";
 import { createTestDatabase, type TestDatabase } from "./testing/index.ts";
 

@@ -1,4 +1,3 @@
-import type { BriefOutcome } from "@tiktok-army/core/model";
 import { type FormEvent, useId, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { fieldError, formError } from "../api/api-error.ts";
@@ -24,7 +23,7 @@ export function NewBriefPage() {
       void utils.briefs.list.invalidate();
     },
   });
-  const [outcome, setOutcome] = useState<BriefOutcome>();
+  const [outcome, setOutcome] = useState<string>();
   const [account, setAccount] = useState<AccountValues>({ handle: "", targetType: "brand", notes: "" });
   const [created, setCreated] = useState<Brief>();
   const outcomeErrorId = useId();

@@ -1,6 +1,6 @@
 import { SEEDED_WORKFLOWS_BY_SLUG } from "@tiktok-army/core";
-import { BRIEF_OUTCOMES, createBriefSchema } from "@tiktok-army/core/model";
-import { createBrief, listBriefs } from "@tiktok-army/db";
+import { createBriefSchema } from "@tiktok-army/core/model";
+import { BRIEF_OUTCOMES, createBrief, listBriefs } from "@tiktok-army/db";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { protectedProcedure } from "../trpc.ts";
 

@@ -33,7 +33,7 @@ function paramsHint(workflow: WorkflowDef): string {
   return lines.length > 0 ? `${workflow.slug} takes:\n${lines.join("\n")}` : "";
 }
 
-const usage = `usage: pnpm demo --handle <tiktok handle> [--workflow profile_audit|campaign_launch|post_launch_loop|competitor_scan]
+const usage = `usage: pnpm demo --handle <tiktok handle> [--workflow ${[...SEEDED_WORKFLOWS_BY_SLUG.keys()].join("|")}]
                  [--target-type ${TARGET_TYPES.join("|")}] [--notes <text>] [--param name=value ...] [--auto-approve]
        a param's value is read as JSON when it parses (--param 'competitors=["a","b"]'), else as text`;
 
