@@ -2,7 +2,13 @@ import { downstreamOf } from "../workflow/ancestors.ts";
 import { approvalOptionsSchema } from "../workflow/nodes.ts";
 import { RunTransitionError } from "./errors.ts";
 import type { RunEventBody } from "./events.ts";
-import { FINISHED_RUN_STATUSES, type RunState, type RunStatus, type StepState } from "./run-state.ts";
+import {
+  FINISHED_RUN_STATUSES,
+  type RunState,
+  type RunStatus,
+  SKIPPABLE_STEP_STATUSES,
+  type StepState,
+} from "./run-state.ts";
 
 type Stamped = RunEventBody & { runId: string; at: string };
 
@@ -95,7 +101,7 @@ export function applyRunEvent(state: RunState | undefined, event: Stamped): RunS
       return next;
     }
     case "step_skipped":
-      expectStatus(state, event.stepKey, ["pending", "queued", "waiting_approval"]);
+      expectStatus(state, event.stepKey, SKIPPABLE_STEP_STATUSES);
       // Only the end of a run skips steps; a retry may bring a skipped step back, never the reverse.
       if (!finished)
         throw new RunTransitionError(
@@ -245,7 +251,7 @@ function stepOf(state: RunState, key: string): StepState {
   return step;
 }
 
-function expectStatus(state: RunState, key: string, allowed: StepState["status"][]): StepState {
+function expectStatus(state: RunState, key: string, allowed: readonly StepState["status"][]): StepState {
   const step = stepOf(state, key);
   if (!allowed.includes(step.status))
     throw new RunTransitionError(

@@ -53,6 +53,8 @@ export type ApprovalStatus = (typeof APPROVAL_STATUS)[keyof typeof APPROVAL_STAT
 
 export const FINISHED_RUN_STATUSES: readonly RunStatus[] = ["succeeded", "failed", "rejected", "cancelled"];
 export const FINISHED_STEP_STATUSES: readonly StepStatus[] = ["succeeded", "failed", "rejected", "skipped"];
+/** Steps a run that ends skips: those that have not started, or wait for a human. */
+export const SKIPPABLE_STEP_STATUSES: readonly StepStatus[] = ["pending", "queued", "waiting_approval"];
 
 export interface StepState {
   key: string;

@@ -1,6 +1,6 @@
 import type { RunEventBody } from "./events.ts";
 import { applyRunEvent } from "./reduce.ts";
-import { FINISHED_RUN_STATUSES, type RunState } from "./run-state.ts";
+import { FINISHED_RUN_STATUSES, type RunState, SKIPPABLE_STEP_STATUSES } from "./run-state.ts";
 
 /**
  * Applies events, then the events they imply, until nothing more follows: steps whose
@@ -37,7 +37,7 @@ export function followUp(state: RunState): RunEventBody[] {
 
   if (FINISHED_RUN_STATUSES.includes(state.status)) {
     return steps
-      .filter((s) => ["pending", "queued", "waiting_approval"].includes(status(s.key) ?? ""))
+      .filter((s) => SKIPPABLE_STEP_STATUSES.some((skippable) => skippable === status(s.key)))
       .map((s) => ({ type: "step_skipped", stepKey: s.key, reason: `run ${state.status}` }));
   }
   const failed = steps.find((s) => status(s.key) === "failed");
