@@ -3,7 +3,7 @@ import pino, { type DestinationStream, type Logger } from "pino";
 import { REDACTED, secretRedactor } from "./secrets.ts";
 
 export type { Logger } from "pino";
-export { secretValues } from "./secrets.ts";
+export { secretRedactor, secretValues } from "./secrets.ts";
 
 /**
  * The log port that core, db and api take: one structured entry, with `level` (default "info") and
