@@ -1,25 +1,33 @@
-// `pnpm tiktok-army keys create --workspace <name>`: prints a new API key (and nothing else) on
-// stdout, so `KEY=$(pnpm -s tiktok-army keys create --workspace acme)` works; the rest goes to stderr:
-// messages for the person at the terminal as plain text, the database's log lines through the logger.
+// `npm run -s tiktok-army -- keys <create|list|revoke> ...` from the repository root (with pnpm
+// installed, `pnpm tiktok-army keys ...` too). `keys create` prints a new API key (and nothing else) on
+// stdout, so `KEY=$(npm run -s tiktok-army -- keys create --workspace acme)` works (`-s` keeps npm's
+// own lines out of it); `keys list` prints its table there. The rest goes to stderr: messages for the
+// person at the terminal as plain text, the database's log lines through the logger.
 import path from "node:path";
 import { parseArgs } from "node:util";
-import {
-  createPrismaClient,
-  createWorkspaceWithKey,
-  DataFolderInUseError,
-  openDatabase,
-} from "@tiktok-army/db";
-import { createLogger, secretValues } from "@tiktok-army/db/logger";
+import { createPrismaClient, DataFolderInUseError, openDatabase } from "@tiktok-army/db";
+import { createLogger, secretRedactor, secretValues } from "@tiktok-army/db/logger";
 import { z } from "zod";
 import { storageConfigFromEnv } from "./config.ts";
+import { KEY_COMMANDS, type KeyCommand, runKeyCommand } from "./key-commands.ts";
 
 const USAGE = `usage: tiktok-army keys create --workspace <name>
+       tiktok-army keys list --workspace <name>
+       tiktok-army keys revoke <id-or-prefix> --workspace <name>
 
-Creates the workspace if it does not exist and prints a new API key for it.
+create  creates the workspace if it does not exist and prints a new API key for it
+        (only then: the database keeps its hash, lists show its prefix)
+list    the workspace's keys: id, prefix, name, created, last used (to the minute), revoked
+revoke  revokes one of the workspace's keys: it answers 401 from its next request on
+
+From the repository root: npm run -s tiktok-army -- keys list --workspace <name>
 The database is DATABASE_URL's, else the embedded one in DATA_DIR (default .data).`;
 
-const info = (message: string) => process.stderr.write(`${message}\n`);
-const logger = createLogger({ fd: 2, secrets: secretValues({ databaseUrl: process.env.DATABASE_URL }) });
+const secrets = secretValues({ databaseUrl: process.env.DATABASE_URL });
+// Plain messages are redacted as the log lines are: a database error may quote the connection string.
+const redact = secretRedactor(secrets);
+const info = (message: string) => process.stderr.write(`${redact.text(message)}\n`);
+const logger = createLogger({ fd: 2, secrets });
 
 class UsageError extends Error {}
 
@@ -29,8 +37,13 @@ async function main(argv: string[]): Promise<void> {
     info(USAGE);
     return;
   }
-  if (positionals.join(" ") !== "keys create")
+  const [group, command, ref, ...extra] = positionals;
+  if (group !== "keys" || !KEY_COMMANDS.includes(command as KeyCommand))
     throw new UsageError(`unknown command: ${positionals.join(" ")}`);
+  if (command === "revoke" ? !ref || extra.length > 0 : ref !== undefined)
+    throw new UsageError(
+      command === "revoke" ? "keys revoke takes one key: its id or prefix" : `unexpected argument: ${ref}`,
+    );
   const name = values.workspace?.trim();
   if (!name) throw new UsageError("--workspace <name> is required");
   if (name.length > 100) throw new UsageError("--workspace: at most 100 characters");
@@ -52,10 +65,12 @@ async function main(argv: string[]): Promise<void> {
   });
   const prisma = createPrismaClient(database.url);
   try {
-    const existed = (await prisma.workspace.findUnique({ where: { name } })) !== null;
-    const { workspace, apiKey } = await createWorkspaceWithKey(prisma, name, "cli");
-    info(`${existed ? "workspace" : "created workspace"} ${workspace.name} (${workspace.id}): new API key`);
-    process.stdout.write(`${apiKey}\n`);
+    await runKeyCommand(
+      prisma,
+      command as KeyCommand,
+      { workspace: name, ref },
+      { out: (text) => process.stdout.write(text), info },
+    );
   } finally {
     await prisma.$disconnect();
     await database.close();

@@ -1,6 +1,6 @@
 import { chmod, mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { createWorkspaceWithKey, type PrismaClient, workspaceForKey } from "@tiktok-army/db";
+import { authenticateApiKey, createWorkspaceWithKey, type PrismaClient } from "@tiktok-army/db";
 
 export interface LocalKey {
   apiKey: string;
@@ -23,7 +23,7 @@ export async function ensureLocalKey(
 ): Promise<LocalKey> {
   const stored = await readKey(options.file);
   if (stored) {
-    const workspace = await workspaceForKey(prisma, stored);
+    const workspace = (await authenticateApiKey(prisma, stored))?.workspace;
     if (workspace?.name === options.workspace) {
       return { apiKey: stored, workspace: { id: workspace.id, name: workspace.name }, created: false };
     }

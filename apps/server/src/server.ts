@@ -4,7 +4,7 @@ import path from "node:path";
 import { createAdaptorServer } from "@hono/node-server";
 import { type ApiDeps, appRouter, createTRPCContext, RunEventHub } from "@tiktok-army/api";
 import { type Engine, engineOptionsFor, openDatabase, startEngine } from "@tiktok-army/db";
-import { createLogger, type Logger, logPort, secretValues } from "@tiktok-army/db/logger";
+import { createLogger, type Logger, logPort } from "@tiktok-army/db/logger";
 import { createApp } from "./app.ts";
 import type { ServerConfig } from "./config.ts";
 import { ensureLocalKey } from "./local-key.ts";
@@ -39,12 +39,9 @@ export async function startServer(
   config: ServerConfig,
   options: { logger?: Logger } = {},
 ): Promise<RunningServer> {
-  const logger =
-    options.logger ??
-    createLogger({
-      level: config.logLevel,
-      secrets: secretValues({ apiKey: config.llm.apiKey, databaseUrl: config.databaseUrl }),
-    });
+  // One list of secret values for the log lines and for what the run store keeps.
+  const engineOptions = engineOptionsFor(config.engine, config.llm);
+  const logger = options.logger ?? createLogger({ level: config.logLevel, secrets: engineOptions.secrets });
   const log = logPort(logger);
   // Undone in reverse order when a later part fails to start, and on stop.
   const closers: Array<{ name: string; close: () => Promise<void> }> = [];
@@ -66,7 +63,7 @@ export async function startServer(
     const engine = await startEngine({
       connectionString: database.url,
       log,
-      ...engineOptionsFor(config.engine, config.llm),
+      ...engineOptions,
     });
     closers.push({ name: "engine", close: () => stopEngine(engine, logger) });
 

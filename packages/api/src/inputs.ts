@@ -5,6 +5,7 @@ import { z } from "zod";
  * or the dashboard takes too (slugs, step keys, run and brief inputs) comes from @tiktok-army/core/model.
  */
 export const runIdSchema = z.uuid("runId must be a UUID");
+export const keyIdSchema = z.uuid("keyId must be a UUID");
 
 const MAX_EDITED_VALUE_BYTES = 64 * 1024;
 /** An approver's replacement for the proposed value: any JSON up to 64 KiB. */

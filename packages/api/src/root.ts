@@ -1,6 +1,7 @@
 import { agentsRouter } from "./routers/agents.ts";
 import { approvalsRouter } from "./routers/approvals.ts";
 import { briefsRouter } from "./routers/briefs.ts";
+import { keysRouter } from "./routers/keys.ts";
 import { runsRouter } from "./routers/runs.ts";
 import { workflowsRouter } from "./routers/workflows.ts";
 import { createTRPCRouter } from "./trpc.ts";
@@ -11,5 +12,6 @@ export const appRouter = createTRPCRouter({
   approvals: approvalsRouter,
   briefs: briefsRouter,
   agents: agentsRouter,
+  keys: keysRouter,
 });
 export type AppRouter = typeof appRouter;

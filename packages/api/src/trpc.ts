@@ -4,7 +4,7 @@
  * 3. PROCEDURES: public (health) and protected (everything else, scoped to one workspace).
  */
 import { describeError, RunTransitionError, WorkflowDefinitionError } from "@tiktok-army/core";
-import { DataError, type Engine, workspaceForKey } from "@tiktok-army/db";
+import { authenticateApiKey, DataError, type Engine, touchApiKey } from "@tiktok-army/db";
 import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
 import type { RunEventHub } from "./event-hub.ts";
@@ -34,11 +34,30 @@ export function apiKeyFrom(request: { authorization?: string; cookie?: string })
   }
 }
 
-/** Pure and testable: everything a procedure sees. `workspace` is undefined for an unknown key. */
+/**
+ * Pure and testable: everything a procedure sees. `workspace` and `apiKey` (the calling key's id and
+ * prefix) are undefined for a missing, unknown or revoked key: the key is looked up on every request,
+ * nothing is cached, so a revoked key answers UNAUTHORIZED at once. The key's last use is recorded
+ * (at most once a minute) without holding up the request.
+ */
 export async function createTRPCContext(opts: { deps: ApiDeps; authorization?: string; cookie?: string }) {
   const key = apiKeyFrom(opts);
-  const workspace = key ? await workspaceForKey(opts.deps.engine.prisma, key) : undefined;
-  return { deps: opts.deps, workspace };
+  const { prisma } = opts.deps.engine;
+  const caller = key ? await authenticateApiKey(prisma, key) : undefined;
+  if (caller)
+    touchApiKey(prisma, caller).catch((error: unknown) =>
+      opts.deps.log({
+        level: "error",
+        msg: "could not record an API key's last use",
+        keyId: caller.id,
+        error: String(error),
+      }),
+    );
+  return {
+    deps: opts.deps,
+    workspace: caller?.workspace,
+    apiKey: caller && { id: caller.id, prefix: caller.prefix },
+  };
 }
 export type Context = Awaited<ReturnType<typeof createTRPCContext>>;
 
@@ -117,6 +136,7 @@ const domainErrors = t.middleware(async ({ next }) => {
 export const publicProcedure = t.procedure.use(domainErrors);
 
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (!ctx.workspace) throw new TRPCError({ code: "UNAUTHORIZED", message: "A valid API key is required" });
-  return next({ ctx: { ...ctx, workspace: ctx.workspace } });
+  if (!ctx.workspace || !ctx.apiKey)
+    throw new TRPCError({ code: "UNAUTHORIZED", message: "A valid API key is required" });
+  return next({ ctx: { ...ctx, workspace: ctx.workspace, apiKey: ctx.apiKey } });
 });

@@ -2,6 +2,7 @@ import { createLlm, createMockLlm, type LlmConfig, type LlmPort, LlmRequestError
 import { z } from "zod";
 import type { EngineOptions } from "./engine.ts";
 import { LOG_LEVELS } from "./logger.ts";
+import { secretValues } from "./secrets.ts";
 
 /** Worker and queue settings from the environment, validated once at start. */
 export const engineEnvSchema = z.object({
@@ -38,7 +39,8 @@ export function engineEnv(env: Record<string, string | undefined>): EngineEnv {
 
 /**
  * The engine's options as the environment sets them: the one mapping from settings to the engine,
- * used by the server and by worker processes alike.
+ * used by the server and by worker processes alike. `secrets` are the configured secret values
+ * (the API key, DATABASE_URL's password), which the run store never stores; loggers take the same.
  * @example
  * const engine = await startEngine({ connectionString, log, ...engineOptionsFor(engineEnv(env), llmConfigFromEnv(env)) });
  */
@@ -51,6 +53,7 @@ export function engineOptionsFor(engine: EngineEnv, llm: LlmConfig) {
       expireInSeconds: engine.STEP_EXPIRE_SECONDS,
       maintenanceIntervalSeconds: engine.QUEUE_MAINTENANCE_SECONDS,
     },
+    secrets: secretValues({ apiKey: llm.apiKey, databaseUrl: engine.DATABASE_URL }),
   } satisfies Partial<EngineOptions>;
 }
 

@@ -18,6 +18,11 @@ export interface EngineOptions {
   /** Steps this process executes at once; 0 starts no workers (an API-only process). */
   concurrency?: number;
   log?: Log;
+  /**
+   * Secret values (`secretValues`: the model API key, the database password, tokens) that the run
+   * store replaces by "[redacted]" in everything it stores; `engineOptionsFor` gives the configured ones.
+   */
+  secrets?: readonly string[];
 }
 
 export interface Engine {
@@ -38,7 +43,12 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
   });
   const retry = options.retry ?? DEFAULT_RETRY;
   const registry = options.registry ?? AGENT_REGISTRY;
-  const store = new PgRunStore(prisma, { queue: stepEnqueuer(boss), backoffMs: retry.backoffMs, registry });
+  const store = new PgRunStore(prisma, {
+    queue: stepEnqueuer(boss),
+    backoffMs: retry.backoffMs,
+    registry,
+    secrets: options.secrets,
+  });
   let workers: RunningWorkers | undefined;
   try {
     if ((options.concurrency ?? 4) > 0) {

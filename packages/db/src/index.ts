@@ -1,3 +1,14 @@
+export {
+  type ApiKeyView,
+  type AuthenticatedKey,
+  apiKeyIsLive,
+  authenticateApiKey,
+  hashApiKey,
+  LAST_USED_PRECISION_MS,
+  listApiKeys,
+  revokeApiKey,
+  touchApiKey,
+} from "./api-keys.ts";
 export { BRIEF_OUTCOMES, createBrief, listBriefs } from "./briefs.ts";
 export { RUN_EVENTS_CHANNEL, STEP_JOBS_CHANNEL } from "./channels.ts";
 export { createPrismaClient, Prisma, type PrismaClient, type Tx } from "./client.ts";
@@ -32,4 +43,4 @@ export {
   runnableWorkflow,
   type WorkflowListing,
 } from "./workflows.ts";
-export { createWorkspaceWithKey, hashApiKey, workspaceForKey } from "./workspaces.ts";
+export { createWorkspaceWithKey } from "./workspaces.ts";

@@ -1,7 +1,9 @@
 import { createRequire } from "node:module";
 import pino, { type DestinationStream, type Logger } from "pino";
+import { REDACTED, secretRedactor } from "./secrets.ts";
 
 export type { Logger } from "pino";
+export { secretRedactor, secretValues } from "./secrets.ts";
 
 /**
  * The log port that core, db and api take: one structured entry, with `level` (default "info") and
@@ -11,8 +13,6 @@ export type Log = (entry: Record<string, unknown>) => void;
 
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
-
-const CENSOR = "[redacted]";
 
 /** Field names whose values never reach a log line, wherever they sit in the first three levels. */
 const SECRET_FIELDS = [
@@ -34,9 +34,6 @@ export const REDACT_PATHS = SECRET_FIELDS.flatMap((field) => {
   const tail = field.startsWith("[") ? field : `.${field}`;
   return [field, `*${tail}`, `*.*${tail}`];
 });
-
-/** Shorter values would garble every line they happen to occur in (and guessing them is easy anyway). */
-const MIN_SECRET_LENGTH = 6;
 
 export interface LoggerOptions {
   level?: LogLevel;
@@ -63,33 +60,18 @@ export interface LoggerOptions {
  * logger.child({ runId }).info({ stepKey }, "step finished");
  */
 export function createLogger(options: LoggerOptions = {}): Logger {
-  const hide = secretReplacer(options.secrets ?? []);
+  const redact = secretRedactor(options.secrets ?? []);
   return pino(
     {
       level: options.level ?? "info",
       base: { pid: process.pid },
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
-      redact: { paths: REDACT_PATHS, censor: CENSOR },
-      hooks: hide ? { streamWrite: hide } : {},
+      redact: { paths: REDACT_PATHS, censor: REDACTED },
+      hooks: redact.active ? { streamWrite: redact.text } : {},
     },
     options.destination ?? toFd(options.fd ?? 1),
   );
-}
-
-/**
- * The secrets of a configuration to hide in logs by value: the model API key, and the password of
- * the database URL (as written in the URL and decoded).
- */
-export function secretValues(config: { apiKey?: string; databaseUrl?: string }): string[] {
-  const values = [config.apiKey];
-  try {
-    const password = config.databaseUrl ? new URL(config.databaseUrl).password : "";
-    if (password) values.push(password, decodeURIComponent(password));
-  } catch {
-    // not a URL: nothing to take from it
-  }
-  return values.filter((value): value is string => !!value);
 }
 
 /** Adapts a pino logger to the `Log` port: `log({ level: "warn", msg, ...fields })`. */
@@ -97,24 +79,6 @@ export function logPort(logger: Logger): Log {
   return ({ level, msg, ...fields }) => {
     const method = LOG_LEVELS.includes(level as LogLevel) && level !== "silent" ? level : "info";
     logger[method as Exclude<LogLevel, "silent">](fields, typeof msg === "string" ? msg : undefined);
-  };
-}
-
-/** Replaces each secret, raw or as JSON escapes it, in a finished line; undefined when there are none. */
-function secretReplacer(secrets: readonly (string | undefined)[]): ((line: string) => string) | undefined {
-  const forms = new Set<string>();
-  for (const secret of secrets) {
-    if (!secret || secret.length < MIN_SECRET_LENGTH) continue;
-    forms.add(secret);
-    forms.add(JSON.stringify(secret).slice(1, -1));
-  }
-  // Longest first: a secret that contains another is replaced whole.
-  const ordered = [...forms].sort((a, b) => b.length - a.length);
-  if (ordered.length === 0) return undefined;
-  return (line) => {
-    let out = line;
-    for (const form of ordered) if (out.includes(form)) out = out.split(form).join(CENSOR);
-    return out;
   };
 }
 

@@ -15,6 +15,7 @@ import {
 import { RUN_EVENTS_CHANNEL } from "./channels.ts";
 import { Prisma, type PrismaClient, type Tx } from "./client.ts";
 import { dbJson, toRunState } from "./run-mapping.ts";
+import { secretRedactor } from "./secrets.ts";
 import { retryDelayMs } from "./worker.ts";
 
 /** What the store asks of the job queue: enqueue a step's job inside the committing transaction. */
@@ -29,6 +30,11 @@ export interface PgRunStoreOptions {
   /** Delay before a failed attempt's retry: backoffMs × 2^(attempt-1). */
   backoffMs?: number;
   now?: () => Date;
+  /**
+   * Values replaced by "[redacted]" in everything a commit stores (see `secretValues`): an upstream
+   * error quoting the API key must not reach step errors, traces, event payloads or the run's error.
+   */
+  secrets?: readonly string[];
 }
 
 export const TX_OPTIONS = { maxWait: 15_000, timeout: 30_000 };
@@ -37,6 +43,7 @@ export const TX_OPTIONS = { maxWait: 15_000, timeout: 30_000 };
  * The RunStore over PostgreSQL. A commit locks the run's row, settles the events on the stored
  * state with the core's pure reducer, writes the changed rows, the trace, the approval and event
  * rows, enqueues the jobs of newly queued steps and notifies listeners, all in one transaction.
+ * Secret values are redacted from the events first, so nothing any writer commits stores them.
  */
 export class PgRunStore implements RunStore {
   readonly registry: AgentRegistry;
@@ -80,13 +87,15 @@ export async function commitRun(
   events: readonly RunEventBody[],
   options: PgRunStoreOptions & { isNew?: boolean } = {},
 ): Promise<{ state: RunState; events: RunEvent[] }> {
+  // The store's boundary: every row below (steps, traces, approvals, events, the run) comes from these.
+  const redacted = secretRedactor(options.secrets ?? []).value(events);
   const locked = await tx.$queryRaw<
     { id: string }[]
   >`SELECT id FROM workflow_runs WHERE id = ${runId}::uuid FOR UPDATE`;
   if (locked.length === 0) throw new Error(`no run ${runId}`);
   const before = options.isNew ? undefined : await loadRun(tx, runId, { traces: false });
   const at = (options.now ?? (() => new Date()))();
-  const { state, applied } = settleRun(before, events, { runId, at: at.toISOString() });
+  const { state, applied } = settleRun(before, redacted, { runId, at: at.toISOString() });
 
   const runChanged =
     !before ||

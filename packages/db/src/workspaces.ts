@@ -1,12 +1,11 @@
-import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
+import { hashApiKey } from "./api-keys.ts";
 import type { PrismaClient } from "./client.ts";
 
-/** Keys are stored as SHA-256 hashes: they are random 32-byte secrets, so a slow hash adds nothing. */
-export function hashApiKey(key: string): string {
-  return createHash("sha256").update(key).digest("hex");
-}
-
-/** Creates a workspace (or finds it by name) and a new API key for it; the key is shown only here. */
+/**
+ * Creates a workspace (or finds it by name) and a new API key for it; the key is shown only here:
+ * the database keeps its hash, and lists show its `prefix`.
+ */
 export async function createWorkspaceWithKey(prisma: PrismaClient, name: string, keyName = "default") {
   const workspace =
     (await prisma.workspace.findUnique({ where: { name } })) ??
@@ -22,14 +21,4 @@ export async function createWorkspaceWithKey(prisma: PrismaClient, name: string,
     },
   });
   return { workspace, apiKey: key };
-}
-
-/** The workspace an API key belongs to, or undefined for an unknown or revoked key. */
-export async function workspaceForKey(prisma: PrismaClient, key: string) {
-  const row = await prisma.apiKey.findUnique({
-    where: { hash: hashApiKey(key) },
-    include: { workspace: true },
-  });
-  if (!row || row.revokedAt) return undefined;
-  return row.workspace;
 }

@@ -1,5 +1,5 @@
 import { RUN_STATUS, slugSchema, stepKeySchema } from "@tiktok-army/core/model";
-import { cancelRun, retryStep, runOfWorkspace } from "@tiktok-army/db";
+import { apiKeyIsLive, cancelRun, retryStep, runOfWorkspace } from "@tiktok-army/db";
 import { TRPCError, type TRPCRouterRecord, tracked } from "@trpc/server";
 import { z } from "zod";
 import { runIdSchema } from "../inputs.ts";
@@ -90,7 +90,8 @@ export const runsRouter = {
 
   /**
    * Every event of the run after `lastEventId`, then live ones as they are committed by any
-   * process. Ids are the run event ids, so a client that reconnects resumes where it stopped.
+   * process. Ids are the run event ids, so a client that reconnects resumes where it stopped. The
+   * stream ends with UNAUTHORIZED once its key is revoked.
    */
   events: protectedProcedure
     .input(
@@ -120,6 +121,9 @@ export const runsRouter = {
             yield tracked(String(event.id), event);
           }
           await watch.wait();
+          // A key revoked while its stream is open gets nothing more (one lookup by id per wake-up).
+          if (!signal?.aborted && !(await apiKeyIsLive(ctx.deps.engine.prisma, ctx.apiKey.id)))
+            throw new TRPCError({ code: "UNAUTHORIZED", message: "The API key was revoked" });
         }
       } finally {
         watch.close();
