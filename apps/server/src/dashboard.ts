@@ -97,7 +97,7 @@ const NOT_BUILT_PAGE = `<!doctype html>
 <p>The dashboard is not built: run <code>pnpm build</code> and reload this page.</p>
 <p>The API answers at <code>/trpc</code> (tRPC over HTTP), with an API key in
 <code>Authorization: Bearer &lt;key&gt;</code>; create one with
-<code>pnpm tiktok-army keys create --workspace &lt;name&gt;</code>.
+<code>npm run -s tiktok-army -- keys create --workspace &lt;name&gt;</code>.
 <code>/healthz</code> and <code>/readyz</code> report the server's state.</p>
 </body>
 </html>

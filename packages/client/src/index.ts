@@ -7,7 +7,7 @@ export type { AppRouter, RouterInputs, RouterOutputs } from "@tiktok-army/api";
 export interface ClientOptions {
   /** The server's base URL, e.g. `http://127.0.0.1:3001`. */
   url: string;
-  /** A workspace API key (`pnpm tiktok-army keys create --workspace <name>`). */
+  /** A workspace API key (`npm run -s tiktok-army -- keys create --workspace <name>`). */
   apiKey: string;
 }
 

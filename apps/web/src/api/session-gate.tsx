@@ -102,7 +102,7 @@ function AccessPage({ reason, onSession }: { reason: string; onSession: (session
       <p className="muted">The server said: {reason}</p>
       <h2>Get a key</h2>
       <p>On the server's machine, in the project folder, run:</p>
-      <pre className="code-block">pnpm tiktok-army keys create --workspace &lt;name&gt;</pre>
+      <pre className="code-block">npm run -s tiktok-army -- keys create --workspace &lt;name&gt;</pre>
       <h2>Use it</h2>
       <form className="stack" onSubmit={submit}>
         <Field label="API key" error={error} hint="Kept in this browser tab only; sent as a Bearer header.">
