@@ -14,6 +14,14 @@ export {
   startQueue,
   stepEnqueuer,
 } from "./queue.ts";
+export {
+  openRateLimits,
+  RATE_LIMITS_SCHEMA,
+  type RateLimit,
+  type RateLimits,
+  type RateVerdict,
+  unlimited,
+} from "./rate-limits.ts";
 export { commitRun, loadRun, PgRunStore, type PgRunStoreOptions, type StepEnqueuer } from "./run-store.ts";
 export {
   cancelRun,
@@ -32,4 +40,4 @@ export {
   runnableWorkflow,
   type WorkflowListing,
 } from "./workflows.ts";
-export { createWorkspaceWithKey, hashApiKey, workspaceForKey } from "./workspaces.ts";
+export { createWorkspaceWithKey, findApiKey, hashApiKey, workspaceForKey } from "./workspaces.ts";

@@ -24,12 +24,17 @@ export async function createWorkspaceWithKey(prisma: PrismaClient, name: string,
   return { workspace, apiKey: key };
 }
 
-/** The workspace an API key belongs to, or undefined for an unknown or revoked key. */
-export async function workspaceForKey(prisma: PrismaClient, key: string) {
+/** An API key's id and its workspace, or undefined for an unknown or revoked key. */
+export async function findApiKey(prisma: PrismaClient, key: string) {
   const row = await prisma.apiKey.findUnique({
     where: { hash: hashApiKey(key) },
     include: { workspace: true },
   });
   if (!row || row.revokedAt) return undefined;
-  return row.workspace;
+  return { id: row.id, workspace: row.workspace };
+}
+
+/** The workspace an API key belongs to, or undefined for an unknown or revoked key. */
+export async function workspaceForKey(prisma: PrismaClient, key: string) {
+  return (await findApiKey(prisma, key))?.workspace;
 }
