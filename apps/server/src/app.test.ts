@@ -176,7 +176,9 @@ describe("the API mount", () => {
     for (const site of ["cross-site", "same-site"]) {
       const res = await app().request("/trpc/credentials", { headers: { "sec-fetch-site": site } });
       expect(res.status).toBe(403);
-      expect(await res.json()).toEqual({ error: "cross-origin requests are not allowed" });
+      expect(await res.json()).toEqual({
+        error: "cross-origin requests are not allowed: made by another site's or another port's page",
+      });
     }
     const allowed: Record<string, string>[] = [
       { "sec-fetch-site": "same-origin" },
@@ -292,7 +294,8 @@ describe("health, the local session and the rest of /api", () => {
     for (const pathname of ["/", "/healthz", "/trpc/credentials", "/api/nothing-here"]) {
       const res = await app().request(pathname);
       expect(res.headers.get("x-content-type-options"), pathname).toBe("nosniff");
-      expect(res.headers.get("x-frame-options"), pathname).toBe("SAMEORIGIN");
+      expect(res.headers.get("x-frame-options"), pathname).toBe("DENY");
+      expect(res.headers.get("content-security-policy"), pathname).toContain("frame-ancestors 'none'");
       expect(res.headers.get("referrer-policy"), pathname).toBe("no-referrer");
       expect(res.headers.get("strict-transport-security"), pathname).toBeNull();
       expect(res.headers.get("x-request-id"), pathname).toMatch(/^[\w-]+$/);

@@ -1,7 +1,7 @@
 import type { ServerResponse } from "node:http";
 import type { HttpBindings } from "@hono/node-server";
 import { getConnInfo } from "@hono/node-server/conninfo";
-import { RateLimitedError } from "@tiktok-army/api";
+import { credentialsFrom, RateLimitedError } from "@tiktok-army/api";
 import type { Logger } from "@tiktok-army/db/logger";
 import { type AnyTRPCRouter, getTRPCErrorShape, type inferRouterContext, TRPCError } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
@@ -9,11 +9,11 @@ import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { type RequestIdVariables, requestId } from "hono/request-id";
-import { secureHeaders } from "hono/secure-headers";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { callsIn } from "./batch.ts";
 import { dashboard } from "./dashboard.ts";
-import { isCrossOrigin, keyCookie, whyNotLocal } from "./session.ts";
+import { securityHeaders } from "./security-headers.ts";
+import { keyCookie, whyCrossOrigin, whyNotLocal } from "./session.ts";
 
 export type AppEnv = { Bindings: HttpBindings; Variables: RequestIdVariables & { log: Logger } };
 
@@ -51,7 +51,7 @@ export interface AppOptions<TRouter extends AnyTRPCRouter> {
  */
 export function createApp<TRouter extends AnyTRPCRouter>(options: AppOptions<TRouter>): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  app.use(requestId(), logRequests(options), secureHeaders({ strictTransportSecurity: false }));
+  app.use(requestId(), logRequests(options), securityHeaders());
   app.onError((error, c) => {
     c.var.log.error({ err: error }, "request failed");
     return json(c, 500, { error: "internal server error" });
@@ -83,10 +83,14 @@ export function createApp<TRouter extends AnyTRPCRouter>(options: AppOptions<TRo
     return c.newResponse(res.body, res);
   };
   // The dashboard's key travels in a cookie that other localhost ports' pages could make the browser
-  // send (same site); only same-origin pages and non-browser clients may call the API.
+  // send (same site): see `whyCrossOrigin` for what each request must show.
   app.use("/trpc/*", async (c, next) => {
-    if (isCrossOrigin(c.req.raw.headers))
-      return json(c, 403, { error: "cross-origin requests are not allowed" });
+    const via = credentialsFrom({
+      authorization: c.req.header("authorization"),
+      cookie: c.req.header("cookie"),
+    })?.via;
+    const refusal = whyCrossOrigin(c.req.raw.headers, new URL(c.req.url).origin, via);
+    if (refusal) return json(c, 403, { error: `cross-origin requests are not allowed: ${refusal}` });
     await next();
   });
   // Before the body is read or any procedure resolved: a batch of a thousand calls costs nothing.
