@@ -176,7 +176,9 @@ describe("the API mount", () => {
     for (const site of ["cross-site", "same-site"]) {
       const res = await app().request("/trpc/credentials", { headers: { "sec-fetch-site": site } });
       expect(res.status).toBe(403);
-      expect(await res.json()).toEqual({ error: "cross-origin requests are not allowed" });
+      expect(await res.json()).toEqual({
+        error: "cross-origin requests are not allowed: made by another site's or another port's page",
+      });
     }
     const allowed: Record<string, string>[] = [
       { "sec-fetch-site": "same-origin" },
@@ -214,6 +216,41 @@ describe("the API mount", () => {
       body: JSON.stringify({ text: "hello" }),
     });
     expect(await small.json()).toEqual({ result: { data: "hello" } });
+  });
+});
+
+describe("batches", () => {
+  const batchOf = (n: number) =>
+    `/trpc/${Array.from({ length: n }, () => "credentials").join(",")}?batch=1&input=${encodeURIComponent("{}")}`;
+
+  it("answers a batch over the cap with 400 in tRPC's error shape, naming both sizes, and runs none of it", async () => {
+    let contexts = 0;
+    const capped = app({
+      maxBatchSize: 2,
+      createContext: async (credentials) => {
+        contexts += 1;
+        return credentials;
+      },
+    });
+    const refused = await capped.request(batchOf(3));
+    expect(refused.status).toBe(400);
+    const body = (await refused.json()) as { error: { message: string; data: { code: string } } };
+    expect(body.error.message).toBe("batch of 3 calls exceeds the cap of 2");
+    expect(body.error.data.code).toBe("BAD_REQUEST");
+    // Commas encoded in the path separate calls too, as tRPC decodes the path before splitting it.
+    expect((await capped.request("/trpc/credentials%2Ccredentials%2Ccredentials?batch=1")).status).toBe(400);
+    expect(contexts).toBe(0);
+    expect((await capped.request(batchOf(2))).status).toBe(200);
+    expect((await app().request(batchOf(50))).status).toBe(200);
+  });
+
+  it("logs at most 1 KiB of a batch's path, with the number of calls it makes", async () => {
+    const logs = captureLogs();
+    await app({ maxBatchSize: 5 }, logs).request(batchOf(400));
+    const [line] = logs.lines();
+    expect(line).toEqual(expect.objectContaining({ status: 400, calls: 400 }));
+    expect(String(line?.path)).toHaveLength(1025);
+    expect(String(line?.path).endsWith("…")).toBe(true);
   });
 });
 
@@ -257,7 +294,8 @@ describe("health, the local session and the rest of /api", () => {
     for (const pathname of ["/", "/healthz", "/trpc/credentials", "/api/nothing-here"]) {
       const res = await app().request(pathname);
       expect(res.headers.get("x-content-type-options"), pathname).toBe("nosniff");
-      expect(res.headers.get("x-frame-options"), pathname).toBe("SAMEORIGIN");
+      expect(res.headers.get("x-frame-options"), pathname).toBe("DENY");
+      expect(res.headers.get("content-security-policy"), pathname).toContain("frame-ancestors 'none'");
       expect(res.headers.get("referrer-policy"), pathname).toBe("no-referrer");
       expect(res.headers.get("strict-transport-security"), pathname).toBeNull();
       expect(res.headers.get("x-request-id"), pathname).toMatch(/^[\w-]+$/);

@@ -1,15 +1,19 @@
 import type { ServerResponse } from "node:http";
 import type { HttpBindings } from "@hono/node-server";
 import { getConnInfo } from "@hono/node-server/conninfo";
+import { credentialsFrom, RateLimitedError } from "@tiktok-army/api";
 import type { Logger } from "@tiktok-army/db/logger";
-import { type AnyTRPCRouter, type inferRouterContext, TRPCError } from "@trpc/server";
+import { type AnyTRPCRouter, getTRPCErrorShape, type inferRouterContext, TRPCError } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { type RequestIdVariables, requestId } from "hono/request-id";
-import { secureHeaders } from "hono/secure-headers";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { callsIn } from "./batch.ts";
 import { dashboard } from "./dashboard.ts";
-import { isCrossOrigin, keyCookie, whyNotLocal } from "./session.ts";
+import { securityHeaders } from "./security-headers.ts";
+import { keyCookie, whyCrossOrigin, whyNotLocal } from "./session.ts";
 
 export type AppEnv = { Bindings: HttpBindings; Variables: RequestIdVariables & { log: Logger } };
 
@@ -23,6 +27,8 @@ export interface AppOptions<TRouter extends AnyTRPCRouter> {
   }) => Promise<inferRouterContext<TRouter>>;
   /** Larger request bodies get 413 (tRPC's PAYLOAD_TOO_LARGE). */
   maxBodyBytes: number;
+  /** Larger batches get 400 (BAD_REQUEST, naming both sizes); undefined: no cap. */
+  maxBatchSize?: number;
   /** False once shutting down, or when the database does not answer. */
   isReady: () => Promise<boolean>;
   /** What `/api/session` hands to a dashboard on this machine. */
@@ -45,7 +51,7 @@ export interface AppOptions<TRouter extends AnyTRPCRouter> {
  */
 export function createApp<TRouter extends AnyTRPCRouter>(options: AppOptions<TRouter>): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  app.use(requestId(), logRequests(options), secureHeaders({ strictTransportSecurity: false }));
+  app.use(requestId(), logRequests(options), securityHeaders());
   app.onError((error, c) => {
     c.var.log.error({ err: error }, "request failed");
     return json(c, 500, { error: "internal server error" });
@@ -61,6 +67,12 @@ export function createApp<TRouter extends AnyTRPCRouter>(options: AppOptions<TRo
           authorization: c.req.header("authorization"),
           cookie: c.req.header("cookie"),
         }),
+      // The check below words the refusal; this is tRPC's own, should the two ever count apart.
+      maxBatchSize: options.maxBatchSize,
+      responseMeta: ({ errors }) => {
+        const wait = Math.max(0, ...errors.map(retryAfterSeconds));
+        return wait > 0 ? { headers: { "retry-after": String(wait) } } : {};
+      },
       onError: ({ error, path, type }) => {
         if (error.code !== "INTERNAL_SERVER_ERROR") return;
         // The error the procedure threw, with its stack; tRPC's wrapper repeats its message.
@@ -71,10 +83,24 @@ export function createApp<TRouter extends AnyTRPCRouter>(options: AppOptions<TRo
     return c.newResponse(res.body, res);
   };
   // The dashboard's key travels in a cookie that other localhost ports' pages could make the browser
-  // send (same site); only same-origin pages and non-browser clients may call the API.
+  // send (same site): see `whyCrossOrigin` for what each request must show.
   app.use("/trpc/*", async (c, next) => {
-    if (isCrossOrigin(c.req.raw.headers))
-      return json(c, 403, { error: "cross-origin requests are not allowed" });
+    const via = credentialsFrom({
+      authorization: c.req.header("authorization"),
+      cookie: c.req.header("cookie"),
+    })?.via;
+    const refusal = whyCrossOrigin(c.req.raw.headers, new URL(c.req.url).origin, via);
+    if (refusal) return json(c, 403, { error: `cross-origin requests are not allowed: ${refusal}` });
+    await next();
+  });
+  // Before the body is read or any procedure resolved: a batch of a thousand calls costs nothing.
+  app.use("/trpc/*", async (c, next) => {
+    const calls = callsIn(new URL(c.req.url));
+    const cap = options.maxBatchSize;
+    if (cap !== undefined && calls > cap) {
+      const message = `batch of ${calls} calls exceeds the cap of ${cap}`;
+      return trpcRefusal(c, options.router, new TRPCError({ code: "BAD_REQUEST", message }));
+    }
     await next();
   });
   // Hono counts the body (as announced, or as it streams in) and stops past the cap; tRPC words the
@@ -118,7 +144,7 @@ export function createApp<TRouter extends AnyTRPCRouter>(options: AppOptions<TRo
 function logRequests(options: Pick<AppOptions<AnyTRPCRouter>, "logger" | "onEventStream">) {
   return async (c: Context<AppEnv>, next: () => Promise<void>) => {
     const started = performance.now();
-    const log = options.logger.child({ requestId: c.var.requestId, method: c.req.method, path: c.req.path });
+    const log = options.logger.child({ requestId: c.var.requestId, method: c.req.method, ...loggedPath(c) });
     c.set("log", log);
     await next();
     const outgoing = c.env?.outgoing;
@@ -129,6 +155,39 @@ function logRequests(options: Pick<AppOptions<AnyTRPCRouter>, "logger" | "onEven
     if (outgoing.closed) return done(true);
     outgoing.once("close", () => done(outgoing.writableFinished ? undefined : true));
   };
+}
+
+/** Paths longer than this (a batch's list of procedures) are cut short in the log. */
+const LOGGED_PATH_MAX = 1024;
+
+/** The path as logged: at most LOGGED_PATH_MAX characters, and for a batch, how many calls it makes. */
+function loggedPath(c: Context<AppEnv>): { path: string; calls?: number } {
+  const path = c.req.path.length > LOGGED_PATH_MAX ? `${c.req.path.slice(0, LOGGED_PATH_MAX)}…` : c.req.path;
+  const url = new URL(c.req.url);
+  if (!path.startsWith("/trpc/") || url.searchParams.get("batch") !== "1") return { path };
+  return { path, calls: callsIn(url) };
+}
+
+/** The seconds a rate-limited call must wait, else 0. */
+function retryAfterSeconds(error: TRPCError): number {
+  return error.cause instanceof RateLimitedError ? error.cause.retryAfterSeconds : 0;
+}
+
+/**
+ * A refusal answered before tRPC sees the request, in the shape tRPC gives every error of the API
+ * (the router's error formatter included) and with its status.
+ */
+function trpcRefusal(c: Context, router: AnyTRPCRouter, error: TRPCError) {
+  const shape = getTRPCErrorShape({
+    config: router._def._config,
+    error,
+    type: "unknown",
+    path: undefined,
+    input: undefined,
+    ctx: undefined,
+  });
+  const status = getHTTPStatusCodeFromError(error) as ContentfulStatusCode;
+  return c.json({ error: shape }, status, { "cache-control": "no-store" });
 }
 
 /** `req` with a body that fails with `error` when read: how tRPC learns that the body was too large. */

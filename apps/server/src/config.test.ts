@@ -17,3 +17,27 @@ describe("EMBEDDED_PG_PORT", () => {
       expect(() => serverConfigFromEnv({ EMBEDDED_PG_PORT: value })).toThrow(/EMBEDDED_PG_PORT/);
   });
 });
+
+describe("batch cap and rate limits", () => {
+  test("default to 20 calls a batch, 600 calls and 30 runs a minute", () => {
+    const config = serverConfigFromEnv({});
+    expect(config.maxBatchSize).toBe(20);
+    expect(config.rateLimitsPerMinute).toEqual({ calls: 600, runs: 30 });
+  });
+
+  test("0 turns each off", () => {
+    const config = serverConfigFromEnv({
+      MAX_BATCH_SIZE: "0",
+      RATE_LIMIT_CALLS_PER_MINUTE: "0",
+      RATE_LIMIT_RUNS_PER_MINUTE: "0",
+    });
+    expect(config.maxBatchSize).toBeUndefined();
+    expect(config.rateLimitsPerMinute).toEqual({ calls: 0, runs: 0 });
+  });
+
+  test("refuses what is not a count, naming the variable", () => {
+    for (const name of ["MAX_BATCH_SIZE", "RATE_LIMIT_CALLS_PER_MINUTE", "RATE_LIMIT_RUNS_PER_MINUTE"])
+      for (const value of ["-1", "2.5", "many"])
+        expect(() => serverConfigFromEnv({ [name]: value })).toThrow(new RegExp(name));
+  });
+});

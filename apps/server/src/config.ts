@@ -1,6 +1,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { type LlmConfig, llmConfigFromEnv } from "@tiktok-army/core";
+import { DEFAULT_MAX_BATCH_SIZE } from "@tiktok-army/core/model";
 import { type EngineEnv, engineEnv } from "@tiktok-army/db";
 import type { LogLevel } from "@tiktok-army/db/logger";
 import { z } from "zod";
@@ -35,6 +36,12 @@ const serverEnvSchema = storageEnvSchema.extend({
   LOCAL_WORKSPACE: z.string().min(1).max(100).default("local"),
   /** After SIGTERM, keep serving (with /readyz at 503) this long so load balancers stop sending traffic. */
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(0),
+  /** Procedures one batched request may call; larger batches get 400. 0: no cap. */
+  MAX_BATCH_SIZE: z.coerce.number().int().min(0).max(10_000).default(DEFAULT_MAX_BATCH_SIZE),
+  /** API calls a key (the dashboard's session: its workspace) may make a minute. 0: no limit. */
+  RATE_LIMIT_CALLS_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(600),
+  /** Runs a key (the dashboard's session: its workspace) may start a minute. 0: no limit. */
+  RATE_LIMIT_RUNS_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(30),
 });
 
 export interface StorageConfig {
@@ -53,6 +60,10 @@ export interface ServerConfig extends StorageConfig {
   maxBodyBytes: number;
   localWorkspace: string;
   shutdownGraceMs: number;
+  /** Undefined: batches of any size. */
+  maxBatchSize: number | undefined;
+  /** API calls and runs started per key (per workspace for the dashboard's cookie); 0: no limit. */
+  rateLimitsPerMinute: { calls: number; runs: number };
   /** The built dashboard; served with an SPA fallback to its index.html. */
   webDist: string;
   engine: EngineEnv;
@@ -81,6 +92,11 @@ export function serverConfigFromEnv(env: Record<string, string | undefined>): Se
     maxBodyBytes: server.MAX_BODY_BYTES,
     localWorkspace: server.LOCAL_WORKSPACE,
     shutdownGraceMs: server.SHUTDOWN_GRACE_MS,
+    maxBatchSize: server.MAX_BATCH_SIZE || undefined,
+    rateLimitsPerMinute: {
+      calls: server.RATE_LIMIT_CALLS_PER_MINUTE,
+      runs: server.RATE_LIMIT_RUNS_PER_MINUTE,
+    },
     webDist: DEFAULT_WEB_DIST,
     engine,
     llm: llmConfigFromEnv(clean),

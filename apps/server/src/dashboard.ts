@@ -92,7 +92,7 @@ const NOT_BUILT_PAGE = `<!doctype html>
 <html lang="en">
 <meta charset="utf-8">
 <title>tiktok-army</title>
-<body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 3rem auto; line-height: 1.5">
+<body>
 <h1>tiktok-army is running</h1>
 <p>The dashboard is not built: run <code>pnpm build</code> and reload this page.</p>
 <p>The API answers at <code>/trpc</code> (tRPC over HTTP), with an API key in

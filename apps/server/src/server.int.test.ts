@@ -119,8 +119,9 @@ describe("the local session and the API mount", () => {
       const cookie = session.headers.get("set-cookie") ?? "";
       expect(cookie).toBe(`tta_key=${server.localApiKey}; HttpOnly; SameSite=Strict; Path=/`);
 
+      // As the dashboard's page sends it: the browser says the request is same-origin.
       const withCookie = await fetch(`${server.url}/trpc/agents.list`, {
-        headers: { cookie: cookie.split(";")[0] ?? "" },
+        headers: { cookie: cookie.split(";")[0] ?? "", "sec-fetch-site": "same-origin" },
       });
       expect(withCookie.status).toBe(200);
       expect((await fetch(`${server.url}/trpc/agents.list`)).status).toBe(401);

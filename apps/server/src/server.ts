@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { createAdaptorServer } from "@hono/node-server";
 import { type ApiDeps, appRouter, createTRPCContext, RunEventHub } from "@tiktok-army/api";
-import { type Engine, engineOptionsFor, openDatabase, startEngine } from "@tiktok-army/db";
+import { type Engine, engineOptionsFor, openDatabase, openRateLimits, startEngine } from "@tiktok-army/db";
 import { createLogger, type Logger, logPort } from "@tiktok-army/db/logger";
 import { createApp } from "./app.ts";
 import type { ServerConfig } from "./config.ts";
@@ -77,13 +77,17 @@ export async function startServer(
     });
     logger.info({ workspace: local.workspace.name, newKey: local.created }, "local workspace ready");
 
-    const deps: ApiDeps = { engine, events, mode: config.llm.mode, log };
+    const rateLimits = await openRateLimits(database.url, config.rateLimitsPerMinute, log);
+    closers.push({ name: "rate limits", close: () => rateLimits.close() });
+
+    const deps: ApiDeps = { engine, events, mode: config.llm.mode, log, rateLimits };
     let shuttingDown = false;
     const eventStreams = new WeakSet<ServerResponse>();
     const app = createApp({
       router: appRouter,
       createContext: (credentials) => createTRPCContext({ deps, ...credentials }),
       maxBodyBytes: config.maxBodyBytes,
+      maxBatchSize: config.maxBatchSize,
       isReady: async () => !shuttingDown && (await databaseAnswers(engine)) && !shuttingDown,
       localSession: { apiKey: local.apiKey, workspace: local.workspace.name, mode: config.llm.mode },
       webDist: config.webDist,

@@ -1,5 +1,5 @@
 import { createMockLlm, type LlmPort, type RetryPolicy } from "@tiktok-army/core";
-import { createWorkspaceWithKey, type Engine, startEngine } from "@tiktok-army/db";
+import { createWorkspaceWithKey, type Engine, startEngine, unlimited } from "@tiktok-army/db";
 import { createTestDatabase } from "@tiktok-army/db/testing";
 import { RunEventHub } from "./event-hub.ts";
 import { appRouter } from "./root.ts";
@@ -7,9 +7,12 @@ import { type ApiDeps, createCallerFactory, createTRPCContext } from "./trpc.ts"
 
 /**
  * An API over a fresh database with in-process workers, and a caller per API key; for router tests
- * that need no HTTP. `caller(undefined)` calls without a key. Mock LLM unless told otherwise.
+ * that need no HTTP. `caller(undefined)` calls without a key. Mock LLM and no rate limits unless
+ * told otherwise.
  */
-export async function startTestApi(options: { llm?: LlmPort; retry?: RetryPolicy } = {}) {
+export async function startTestApi(
+  options: { llm?: LlmPort; retry?: RetryPolicy; rateLimits?: ApiDeps["rateLimits"] } = {},
+) {
   const db = await createTestDatabase();
   const llm = options.llm ?? createMockLlm();
   const engine: Engine = await startEngine({
@@ -20,7 +23,13 @@ export async function startTestApi(options: { llm?: LlmPort; retry?: RetryPolicy
   });
   const events = new RunEventHub(db.url);
   await events.start();
-  const deps: ApiDeps = { engine, events, mode: llm.mode, log: () => {} };
+  const deps: ApiDeps = {
+    engine,
+    events,
+    mode: llm.mode,
+    log: () => {},
+    rateLimits: options.rateLimits ?? { calls: unlimited, runs: unlimited },
+  };
   const createCaller = createCallerFactory(appRouter);
   return {
     engine,

@@ -1,13 +1,15 @@
 /**
  * 1. CONTEXT: who is calling (API key -> workspace) and what the procedures may use.
  * 2. INIT: tRPC with an error formatter that gives each refused input field its messages.
- * 3. PROCEDURES: public (health) and protected (everything else, scoped to one workspace).
+ * 3. PROCEDURES: public (health), protected (everything else, scoped to one workspace, within the
+ *    caller's calls budget) and run-starting (also within its runs budget).
  */
 import { describeError, RunTransitionError, WorkflowDefinitionError } from "@tiktok-army/core";
-import { authenticateApiKey, DataError, type Engine, touchApiKey } from "@tiktok-army/db";
+import { authenticateApiKey, DataError, type Engine, type RateLimits, touchApiKey } from "@tiktok-army/db";
 import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
 import type { RunEventHub } from "./event-hub.ts";
+import { type Caller, RateLimitedError, spend } from "./rate-limit.ts";
 
 // 1. CONTEXT
 
@@ -16,48 +18,60 @@ export interface ApiDeps {
   events: RunEventHub;
   mode: "mock" | "real";
   log: (entry: Record<string, unknown>) => void;
+  /** Per key (per workspace for the dashboard's cookie): calls, and runs started, a minute. */
+  rateLimits: Pick<RateLimits, "calls" | "runs">;
 }
 
-/** The key from `Authorization: Bearer <key>`, or the dashboard's same-origin `tta_key` cookie. */
-export function apiKeyFrom(request: { authorization?: string; cookie?: string }): string | undefined {
+/**
+ * The key a request carries and how: `Authorization: Bearer <key>` first, else the dashboard's
+ * `tta_key` cookie. The server asks this too, to know which requests must prove their origin.
+ */
+export function credentialsFrom(request: {
+  authorization?: string;
+  cookie?: string;
+}): { key: string; via: Caller["via"] } | undefined {
   const bearer = request.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
-  if (bearer) return bearer;
+  if (bearer) return { key: bearer, via: "bearer" };
   const cookie = request.cookie
     ?.split(";")
     .map((c) => c.trim())
     .find((c) => c.startsWith("tta_key="));
   if (!cookie) return undefined;
   try {
-    return decodeURIComponent(cookie.slice("tta_key=".length));
+    return { key: decodeURIComponent(cookie.slice("tta_key=".length)), via: "cookie" };
   } catch {
     return undefined; // a malformed cookie is no key: UNAUTHORIZED, not a server error
   }
 }
 
+/** The key from `Authorization: Bearer <key>`, or the dashboard's same-origin `tta_key` cookie. */
+export function apiKeyFrom(request: { authorization?: string; cookie?: string }): string | undefined {
+  return credentialsFrom(request)?.key;
+}
+
 /**
- * Pure and testable: everything a procedure sees. `workspace` and `apiKey` (the calling key's id and
- * prefix) are undefined for a missing, unknown or revoked key: the key is looked up on every request,
- * nothing is cached, so a revoked key answers UNAUTHORIZED at once. The key's last use is recorded
- * (at most once a minute) without holding up the request.
+ * Pure and testable: everything a procedure sees. `workspace`, `apiKey` (the calling key's id and
+ * prefix) and `caller` (whose budgets a call spends) are undefined for a missing, unknown or revoked
+ * key: the key is looked up on every request, nothing is cached, so a revoked key answers
+ * UNAUTHORIZED at once. The key's last use is recorded (at most once a minute) without holding up
+ * the request.
  */
 export async function createTRPCContext(opts: { deps: ApiDeps; authorization?: string; cookie?: string }) {
-  const key = apiKeyFrom(opts);
+  const credentials = credentialsFrom(opts);
   const { prisma } = opts.deps.engine;
-  const caller = key ? await authenticateApiKey(prisma, key) : undefined;
-  if (caller)
-    touchApiKey(prisma, caller).catch((error: unknown) =>
-      opts.deps.log({
-        level: "error",
-        msg: "could not record an API key's last use",
-        keyId: caller.id,
-        error: String(error),
-      }),
-    );
-  return {
-    deps: opts.deps,
-    workspace: caller?.workspace,
-    apiKey: caller && { id: caller.id, prefix: caller.prefix },
-  };
+  const key = credentials ? await authenticateApiKey(prisma, credentials.key) : undefined;
+  if (!credentials || !key)
+    return { deps: opts.deps, workspace: undefined, apiKey: undefined, caller: undefined };
+  touchApiKey(prisma, key).catch((error: unknown) =>
+    opts.deps.log({
+      level: "error",
+      msg: "could not record an API key's last use",
+      keyId: key.id,
+      error: String(error),
+    }),
+  );
+  const caller: Caller = { via: credentials.via, keyId: key.id, workspaceId: key.workspace.id };
+  return { deps: opts.deps, workspace: key.workspace, apiKey: { id: key.id, prefix: key.prefix }, caller };
 }
 export type Context = Awaited<ReturnType<typeof createTRPCContext>>;
 
@@ -82,6 +96,8 @@ const t = initTRPC.context<Context>().create({
       fieldErrors,
       /** The first refused field, for clients older than `fieldErrors`. */
       field: Object.keys(fieldErrors)[0],
+      /** TOO_MANY_REQUESTS: when the caller's budget has room again. */
+      retryAfterSeconds: cause instanceof RateLimitedError ? cause.retryAfterSeconds : undefined,
       stack: undefined,
     };
     return { ...shape, message, data };
@@ -124,6 +140,8 @@ export function toTRPCError(cause: unknown): TRPCError | undefined {
     return new TRPCError({ code: "CONFLICT", message: cause.message, cause });
   if (cause instanceof WorkflowDefinitionError)
     return new TRPCError({ code: "BAD_REQUEST", message: cause.message, cause });
+  if (cause instanceof RateLimitedError)
+    return new TRPCError({ code: "TOO_MANY_REQUESTS", message: cause.message, cause });
   return undefined;
 }
 
@@ -135,8 +153,16 @@ const domainErrors = t.middleware(async ({ next }) => {
 
 export const publicProcedure = t.procedure.use(domainErrors);
 
-export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (!ctx.workspace || !ctx.apiKey)
+/** Scoped to the caller's workspace; each call spends one of the caller's calls a minute. */
+export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  if (!ctx.workspace || !ctx.apiKey || !ctx.caller)
     throw new TRPCError({ code: "UNAUTHORIZED", message: "A valid API key is required" });
-  return next({ ctx: { ...ctx, workspace: ctx.workspace, apiKey: ctx.apiKey } });
+  await spend(ctx.deps.rateLimits.calls, "calls", ctx.caller);
+  return next({ ctx: { ...ctx, workspace: ctx.workspace, apiKey: ctx.apiKey, caller: ctx.caller } });
+});
+
+/** A protected procedure that starts a run: it also spends one of the caller's runs a minute. */
+export const runStartingProcedure = protectedProcedure.use(async ({ ctx, next }) => {
+  await spend(ctx.deps.rateLimits.runs, "runs", ctx.caller);
+  return next();
 });

@@ -1,4 +1,5 @@
 import type { AppRouter } from "@tiktok-army/api";
+import { DEFAULT_MAX_BATCH_SIZE } from "@tiktok-army/core/model";
 import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from "@trpc/client";
 import { EventSource } from "eventsource";
 
@@ -33,7 +34,8 @@ export function createClient(options: ClientOptions) {
             fetch: (input, init) => fetch(input, { ...init, headers: { ...init?.headers, authorization } }),
           },
         }),
-        false: httpBatchLink({ url, headers: { authorization } }),
+        // Split at the server's default cap (MAX_BATCH_SIZE), not refused past it.
+        false: httpBatchLink({ url, headers: { authorization }, maxItems: DEFAULT_MAX_BATCH_SIZE }),
       }),
     ],
   });

@@ -25,6 +25,14 @@ export {
   startQueue,
   stepEnqueuer,
 } from "./queue.ts";
+export {
+  openRateLimits,
+  RATE_LIMITS_SCHEMA,
+  type RateLimit,
+  type RateLimits,
+  type RateVerdict,
+  unlimited,
+} from "./rate-limits.ts";
 export { commitRun, loadRun, PgRunStore, type PgRunStoreOptions, type StepEnqueuer } from "./run-store.ts";
 export {
   cancelRun,

@@ -1,4 +1,5 @@
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { DEFAULT_MAX_BATCH_SIZE } from "@tiktok-army/core/model";
 import { httpBatchLink, httpSubscriptionLink, splitLink } from "@trpc/client";
 import { createContext, type ReactNode, useContext, useState } from "react";
 import { errorCode } from "./api-error.ts";
@@ -53,7 +54,7 @@ function createApiClient(session: Session) {
       splitLink({
         condition: (op) => op.type === "subscription",
         true: httpSubscriptionLink({ url: "/trpc" }),
-        false: httpBatchLink({ url: "/trpc", headers }),
+        false: httpBatchLink({ url: "/trpc", headers, maxItems: DEFAULT_MAX_BATCH_SIZE }),
       }),
     ],
   });

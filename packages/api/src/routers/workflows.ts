@@ -3,7 +3,7 @@ import { slugSchema, startRunInputSchema, stepKindView } from "@tiktok-army/core
 import { getWorkflow, listWorkflows, startRun, type WorkflowListing } from "@tiktok-army/db";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
-import { protectedProcedure } from "../trpc.ts";
+import { protectedProcedure, runStartingProcedure } from "../trpc.ts";
 
 const workflowSummary = ({ def, ...w }: WorkflowListing) => ({
   slug: w.slug,
@@ -45,7 +45,7 @@ export const workflowsRouter = {
    * `{ slug, briefId }` runs a stored brief; `{ slug, handle, targetType, notes?, params? }` runs ad hoc.
    * The workflow's params and the brief itself are checked by the data layer, which names the field.
    */
-  run: protectedProcedure
+  run: runStartingProcedure
     .input(startRunInputSchema)
     .mutation(({ ctx, input }) => startRun(ctx.deps.engine.store, ctx.workspace.id, input)),
 } satisfies TRPCRouterRecord;

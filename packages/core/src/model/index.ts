@@ -29,6 +29,7 @@ export {
 } from "../workflow/brief.ts";
 export { IDENTIFIER, slugSchema, stepKeySchema } from "../workflow/identifier.ts";
 export { APPROVAL_NODE, SYNTHESIS_NODE } from "../workflow/nodes.ts";
+export { DEFAULT_MAX_BATCH_SIZE } from "./batch-size.ts";
 export { type CreateBriefInput, createBriefSchema } from "./create-brief-input.ts";
 export {
   type ApprovalOverview,
