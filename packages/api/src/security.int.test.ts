@@ -96,6 +96,27 @@ describe("workspace isolation", () => {
   });
 });
 
+describe("keys named like Object's own properties", () => {
+  it("are no step and no approval: NOT_FOUND, or BAD_REQUEST where the key cannot be a step key", async () => {
+    const { runId } = ids;
+    const before = await snapshot();
+    for (const stepKey of ["constructor"]) {
+      expect(await codeOf(owner.runs.retryStep({ runId, stepKey })), stepKey).toBe("NOT_FOUND");
+      expect(await codeOf(owner.runs.step({ runId, stepKey })), stepKey).toBe("NOT_FOUND");
+    }
+    // Not lower_snake_case: refused before any lookup (the data layer answers not_found for them too).
+    for (const stepKey of ["__proto__", "toString", "hasOwnProperty"]) {
+      expect(await codeOf(owner.runs.retryStep({ runId, stepKey })), stepKey).toBe("BAD_REQUEST");
+      expect(await codeOf(owner.runs.step({ runId, stepKey })), stepKey).toBe("BAD_REQUEST");
+    }
+    for (const approvalId of ["constructor", "__proto__", "toString"])
+      expect(await codeOf(owner.approvals.decide({ approvalId, decision: "approve" })), approvalId).toBe(
+        "NOT_FOUND",
+      );
+    expect(await snapshot()).toEqual(before);
+  });
+});
+
 describe("input validation", () => {
   it("answers BAD_REQUEST naming the field for malformed and oversized inputs", async () => {
     // Values the input types refuse already (`as never`): callers without those types send them too.

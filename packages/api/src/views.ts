@@ -1,4 +1,4 @@
-import { type RunState, runOverview, stepKindView } from "@tiktok-army/core/model";
+import { type RunState, runOverview, runStep, stepKindView } from "@tiktok-army/core/model";
 import { definitionVersion } from "@tiktok-army/db";
 import type { RunUsage } from "./usage.ts";
 
@@ -14,7 +14,7 @@ export function runView(state: RunState, usage: RunUsage) {
 /** Everything about one step: resolved input, options, output, error and every attempt's trace. */
 export function stepView(state: RunState, stepKey: string) {
   const def = state.dag.steps.find((s) => s.key === stepKey);
-  const step = state.steps[stepKey];
+  const step = runStep(state, stepKey);
   if (!def || !step) return undefined;
   return {
     runId: state.id,

@@ -14,6 +14,8 @@ export {
   RUN_STATUS,
   type RunState,
   type RunStatus,
+  runApproval,
+  runStep,
   STEP_STATUS,
   type StepState,
   type StepStatus,
