@@ -194,6 +194,63 @@ describe("input validation", () => {
     expect((await owner.approvals.list({ status: "pending" })).map((a) => a.id)).toContain(ids.approvalId);
   });
 
+  it("answers BAD_REQUEST naming the field to NUL bytes, lone surrogates and deep JSON anywhere, and writes nothing", async () => {
+    const before = await snapshot();
+    const deep = (depth: number) => {
+      let value: unknown = "x";
+      for (let i = 0; i < depth; i++) value = [value];
+      return value;
+    };
+    const brief = { handle: "ok_handle", targetType: "brand", outcome: "profile_audit" } as const;
+    const adHoc = { slug: "competitor_scan", handle: "ok_handle", targetType: "brand" } as const;
+    const { approvalId } = ids;
+    const cases: [string, () => Promise<unknown>, string][] = [
+      ["NUL in brief notes", () => owner.briefs.create({ ...brief, notes: "a\u0000b" }), "notes"],
+      ["lone surrogate in brief notes", () => owner.briefs.create({ ...brief, notes: "a\uD800b" }), "notes"],
+      ["NUL in a run's notes", () => owner.workflows.run({ ...adHoc, notes: "\u0000" }), "notes"],
+      [
+        "lone surrogate in params",
+        () => owner.workflows.run({ ...adHoc, params: { competitors: ["ok", "\uDC00"] } }),
+        "params.competitors.1",
+      ],
+      [
+        "NUL in a params key",
+        () => owner.briefs.create({ ...brief, params: { "a\u0000": 1 } }),
+        "params.a\uFFFD",
+      ],
+      [
+        "NUL in a comment",
+        () => owner.approvals.decide({ approvalId, decision: "reject", comment: "no\u0000" }),
+        "comment",
+      ],
+      [
+        "lone surrogate inside an edited value",
+        () => owner.approvals.decide({ approvalId, decision: "approve", editedValue: ["ok", "\uDBFF"] }),
+        "editedValue.1",
+      ],
+      [
+        "10000 nested arrays as an edited value",
+        () => owner.approvals.decide({ approvalId, decision: "approve", editedValue: deep(10_000) as never }),
+        "editedValue.0.0",
+      ],
+      [
+        "deep params",
+        () => owner.workflows.run({ ...adHoc, params: { x: deep(5_000) as never } }),
+        "params.x",
+      ],
+    ];
+    for (const [name, call, field] of cases) {
+      const error = await call().then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error, name).toBeInstanceOf(TRPCError);
+      expect((error as TRPCError).code, name).toBe("BAD_REQUEST");
+      expect((error as TRPCError).message, name).toContain(field);
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+
   it("answers CONFLICT to a second decision", async () => {
     await owner.approvals.decide({
       approvalId: ids.approvalId,

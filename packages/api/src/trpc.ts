@@ -4,7 +4,8 @@
  * 3. PROCEDURES: public (health) and protected (everything else, scoped to one workspace).
  */
 import { describeError, RunTransitionError, WorkflowDefinitionError } from "@tiktok-army/core";
-import { DataError, type Engine, workspaceForKey } from "@tiktok-army/db";
+import { findInputProblem } from "@tiktok-army/core/model";
+import { DataError, type Engine, invalidField, workspaceForKey } from "@tiktok-army/db";
 import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
 import type { RunEventHub } from "./event-hub.ts";
@@ -114,7 +115,18 @@ const domainErrors = t.middleware(async ({ next }) => {
   throw toTRPCError(result.error.cause) ?? result.error;
 });
 
-export const publicProcedure = t.procedure.use(domainErrors);
+/**
+ * Every procedure's raw input meets one rule before its schema reads it (findInputProblem): no NUL or
+ * unpaired surrogate in any string, which PostgreSQL would refuse with a 500, and bounded nesting,
+ * which recursive readers would overflow on. The refusal names the field, free JSON's paths included.
+ */
+const inputRule = t.middleware(async ({ getRawInput, next }) => {
+  const problem = findInputProblem(await getRawInput());
+  if (problem) throw invalidField(problem.path.join(".") || "input", problem.message);
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(domainErrors).use(inputRule);
 
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.workspace) throw new TRPCError({ code: "UNAUTHORIZED", message: "A valid API key is required" });
