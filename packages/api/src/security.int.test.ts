@@ -171,6 +171,17 @@ describe("input validation", () => {
         "editedValue",
       ],
       [
+        // Under the 64 KiB cap: the gated field's schema (at most 30 hashtags) refuses it.
+        "5000 hashtags",
+        () =>
+          owner.approvals.decide({
+            approvalId: ids.approvalId,
+            decision: "approve",
+            editedValue: Array.from({ length: 5000 }, (_, i) => `tag${i}`),
+          }),
+        "editedValue",
+      ],
+      [
         "wrong edit type",
         () =>
           owner.approvals.decide({

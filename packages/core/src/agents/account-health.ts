@@ -1,11 +1,12 @@
 import { z } from "zod";
 import type { FixtureRequest } from "../llm/port.ts";
+import { findingsSchema, hashtagsSchema, lineSchema, textSchema } from "./bounds.ts";
 import { defineAgent } from "./contract.ts";
 import { healthScore, healthScoreSchema } from "./health-score.ts";
 import * as m from "./metrics.ts";
 import { compactNumber, joinAnd } from "./phrasing.ts";
 import { UNTRUSTED_DATA_RULE, untrustedBlock } from "./untrusted.ts";
-import { rankVideos, videoSummarySchema } from "./video-ranking.ts";
+import { rankVideos, VIDEOS_SHOWN, videoSummarySchema } from "./video-ranking.ts";
 
 /** Enough history to judge follower growth per month without one day's noise dominating. */
 const HISTORY_DAYS = 90;
@@ -24,19 +25,19 @@ const metricsSchema = z.object({
 });
 
 export const accountHealthOutput = z.object({
-  handle: z.string(),
-  display_name: z.string(),
-  category: z.string(),
-  region: z.string(),
+  handle: lineSchema,
+  display_name: lineSchema,
+  category: lineSchema,
+  region: lineSchema,
   follower_count: z.number().int().nonnegative(),
-  follower_tier: z.string(),
+  follower_tier: lineSchema,
   metrics: metricsSchema,
   benchmark_engagement_rate: m.metricSchema,
   health_score: healthScoreSchema,
-  top_videos: z.array(videoSummarySchema),
-  bottom_videos: z.array(videoSummarySchema),
-  top_hashtags: z.array(z.string()),
-  insights: z.array(z.string()),
+  top_videos: z.array(videoSummarySchema).max(VIDEOS_SHOWN),
+  bottom_videos: z.array(videoSummarySchema).max(VIDEOS_SHOWN),
+  top_hashtags: hashtagsSchema,
+  insights: findingsSchema,
 });
 export type AccountHealthOutput = z.infer<typeof accountHealthOutput>;
 
@@ -46,7 +47,7 @@ export type AccountHealthFacts = Omit<AccountHealthOutput, "insights" | "top_vid
   bottom_videos: Omit<AccountHealthOutput["bottom_videos"][number], "title">[];
 };
 
-export const accountHealthInsightsSchema = z.object({ insights: z.array(z.string().min(1)).min(2).max(6) });
+export const accountHealthInsightsSchema = z.object({ insights: z.array(textSchema.min(1)).min(2).max(6) });
 
 /**
  * Audits an account: engagement, reach, cadence, growth and retention with their formulas, a health
@@ -56,7 +57,7 @@ export const accountHealth = defineAgent({
   name: "account_health",
   description: "Audits a TikTok account: engagement, reach, cadence, growth, retention and a health score",
   sideEffects: "none",
-  input: z.object({ handle: z.string().min(1) }),
+  input: z.object({ handle: lineSchema.min(1) }),
   options: z.object({ video_limit: z.number().int().min(10).max(500).default(120) }),
   output: accountHealthOutput,
   mockReply: mockInsights,
