@@ -1,11 +1,11 @@
 import { z } from "zod";
 import type { FixtureRequest } from "../llm/port.ts";
+import { UNTRUSTED_DATA_RULE, untrustedBlock } from "../llm/prompt-blocks.ts";
 import { findingsSchema, hashtagsSchema, lineSchema, textSchema } from "./bounds.ts";
 import { defineAgent } from "./contract.ts";
 import { healthScore, healthScoreSchema } from "./health-score.ts";
 import * as m from "./metrics.ts";
 import { compactNumber, joinAnd } from "./phrasing.ts";
-import { UNTRUSTED_DATA_RULE, untrustedBlock } from "./untrusted.ts";
 import { rankVideos, VIDEOS_SHOWN, videoSummarySchema } from "./video-ranking.ts";
 
 /** Enough history to judge follower growth per month without one day's noise dominating. */
@@ -117,8 +117,8 @@ export const accountHealth = defineAgent({
     };
     ctx.trace.log("account health computed", { score: score.score, videos: videos.length });
     ctx.signal.throwIfAborted();
-    // The display name is user-written like the bio: it goes in the untrusted block, not the facts.
-    const { display_name: displayName, ...numbers } = facts;
+    // The display name and hashtags are user-written like the bio: they go in untrusted blocks, not the facts.
+    const { display_name: displayName, top_hashtags: topHashtags, ...numbers } = facts;
     const { value } = await ctx.llm.structured({
       system: [
         "You are a TikTok growth strategist writing for a marketing team.",
@@ -133,6 +133,7 @@ export const accountHealth = defineAgent({
           "video_titles",
           [...ranking.top, ...ranking.bottom].map((v) => `${v.id}: ${v.title}`),
         ),
+        untrustedBlock("top_hashtags", topHashtags),
         "Write 3 to 5 insights: each names the number behind it and the action it calls for.",
       ].join("\n\n"),
       schema: accountHealthInsightsSchema,

@@ -1,11 +1,11 @@
 import { z } from "zod";
 import type { FixtureRequest } from "../llm/port.ts";
+import { UNTRUSTED_DATA_RULE, untrustedBlock } from "../llm/prompt-blocks.ts";
 import { adBenchmark, CAMPAIGN_OBJECTIVES } from "./ad-benchmarks.ts";
 import { hashtagsSchema, LINE_MAX_LENGTH, lineSchema, textSchema } from "./bounds.ts";
 import { defineAgent } from "./contract.ts";
 import { uniqueHashtags } from "./hashtag.ts";
 import { round2 } from "./metrics.ts";
-import { UNTRUSTED_DATA_RULE, untrustedBlock } from "./untrusted.ts";
 
 /** TikTok ad text takes 1–100 characters. */
 const AD_TEXT_MAX = 100;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { FixtureRequest } from "../llm/port.ts";
+import { UNTRUSTED_DATA_RULE, untrustedBlock } from "../llm/prompt-blocks.ts";
 import { NonRetriableError } from "../runner/errors.ts";
 import { findingsSchema, lineSchema, textSchema } from "./bounds.ts";
 import {
@@ -14,7 +15,6 @@ import {
 } from "./competitor-figures.ts";
 import { defineAgent } from "./contract.ts";
 import { compactNumber, joinAnd } from "./phrasing.ts";
-import { UNTRUSTED_DATA_RULE, untrustedBlock } from "./untrusted.ts";
 
 const DAY_SECONDS = 86_400;
 const MAX_COMPETITORS = 10;

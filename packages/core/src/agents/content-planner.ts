@@ -1,11 +1,11 @@
 import { z } from "zod";
 import type { FixtureRequest } from "../llm/port.ts";
+import { UNTRUSTED_DATA_RULE, untrustedBlock } from "../llm/prompt-blocks.ts";
 import { hashtagsSchema, lineSchema, textSchema } from "./bounds.ts";
 import { defineAgent } from "./contract.ts";
 import { isGenericHashtag, normalizeHashtag, uniqueHashtags } from "./hashtag.ts";
 import { joinAnd } from "./phrasing.ts";
 import { type PlannedSlot, POST_FORMATS, type PostFormat, postingSchedule } from "./posting-schedule.ts";
-import { UNTRUSTED_DATA_RULE, untrustedBlock } from "./untrusted.ts";
 
 /** At most this many of each kind: a plan with 20 hashtags has no focus. */
 const PER_KIND = 3;

@@ -1,11 +1,11 @@
 import { z } from "zod";
 import type { Trend } from "../data/provider.ts";
 import type { FixtureRequest } from "../llm/port.ts";
+import { UNTRUSTED_DATA_RULE, untrustedBlock } from "../llm/prompt-blocks.ts";
 import { lineSchema, textSchema } from "./bounds.ts";
 import { defineAgent } from "./contract.ts";
 import { metricSchema, trendVelocity } from "./metrics.ts";
 import { compactNumber, signedPct } from "./phrasing.ts";
-import { UNTRUSTED_DATA_RULE, untrustedBlock } from "./untrusted.ts";
 
 /** Velocity on a handful of posts is noise: 3 -> 30 posts is +900% and means nothing. */
 export const MIN_TREND_POSTS = 100;
