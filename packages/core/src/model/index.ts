@@ -33,6 +33,7 @@ export { IDENTIFIER, slugSchema, stepKeySchema } from "../workflow/identifier.ts
 export { APPROVAL_NODE, SYNTHESIS_NODE } from "../workflow/nodes.ts";
 export { type CreateBriefInput, createBriefSchema } from "./create-brief-input.ts";
 export { findInputProblem, type InputProblem, MAX_INPUT_DEPTH, textProblem } from "./input-rule.ts";
+export { isReportLinkAllowed, reportLinkHosts } from "./report-links.ts";
 export {
   type ApprovalOverview,
   applyRunEventToOverview,
