@@ -96,6 +96,27 @@ describe("workspace isolation", () => {
   });
 });
 
+describe("keys named like Object's own properties", () => {
+  it("are no step and no approval: NOT_FOUND, or BAD_REQUEST where the key cannot be a step key", async () => {
+    const { runId } = ids;
+    const before = await snapshot();
+    for (const stepKey of ["constructor"]) {
+      expect(await codeOf(owner.runs.retryStep({ runId, stepKey })), stepKey).toBe("NOT_FOUND");
+      expect(await codeOf(owner.runs.step({ runId, stepKey })), stepKey).toBe("NOT_FOUND");
+    }
+    // Not lower_snake_case: refused before any lookup (the data layer answers not_found for them too).
+    for (const stepKey of ["__proto__", "toString", "hasOwnProperty"]) {
+      expect(await codeOf(owner.runs.retryStep({ runId, stepKey })), stepKey).toBe("BAD_REQUEST");
+      expect(await codeOf(owner.runs.step({ runId, stepKey })), stepKey).toBe("BAD_REQUEST");
+    }
+    for (const approvalId of ["constructor", "__proto__", "toString"])
+      expect(await codeOf(owner.approvals.decide({ approvalId, decision: "approve" })), approvalId).toBe(
+        "NOT_FOUND",
+      );
+    expect(await snapshot()).toEqual(before);
+  });
+});
+
 describe("input validation", () => {
   it("answers BAD_REQUEST naming the field for malformed and oversized inputs", async () => {
     // Values the input types refuse already (`as never`): callers without those types send them too.
@@ -150,6 +171,17 @@ describe("input validation", () => {
         "editedValue",
       ],
       [
+        // Under the 64 KiB cap: the gated field's schema (at most 30 hashtags) refuses it.
+        "5000 hashtags",
+        () =>
+          owner.approvals.decide({
+            approvalId: ids.approvalId,
+            decision: "approve",
+            editedValue: Array.from({ length: 5000 }, (_, i) => `tag${i}`),
+          }),
+        "editedValue",
+      ],
+      [
         "wrong edit type",
         () =>
           owner.approvals.decide({
@@ -171,6 +203,63 @@ describe("input validation", () => {
     }
     // The rejected edit left the approval pending.
     expect((await owner.approvals.list({ status: "pending" })).map((a) => a.id)).toContain(ids.approvalId);
+  });
+
+  it("answers BAD_REQUEST naming the field to NUL bytes, lone surrogates and deep JSON anywhere, and writes nothing", async () => {
+    const before = await snapshot();
+    const deep = (depth: number) => {
+      let value: unknown = "x";
+      for (let i = 0; i < depth; i++) value = [value];
+      return value;
+    };
+    const brief = { handle: "ok_handle", targetType: "brand", outcome: "profile_audit" } as const;
+    const adHoc = { slug: "competitor_scan", handle: "ok_handle", targetType: "brand" } as const;
+    const { approvalId } = ids;
+    const cases: [string, () => Promise<unknown>, string][] = [
+      ["NUL in brief notes", () => owner.briefs.create({ ...brief, notes: "a\u0000b" }), "notes"],
+      ["lone surrogate in brief notes", () => owner.briefs.create({ ...brief, notes: "a\uD800b" }), "notes"],
+      ["NUL in a run's notes", () => owner.workflows.run({ ...adHoc, notes: "\u0000" }), "notes"],
+      [
+        "lone surrogate in params",
+        () => owner.workflows.run({ ...adHoc, params: { competitors: ["ok", "\uDC00"] } }),
+        "params.competitors.1",
+      ],
+      [
+        "NUL in a params key",
+        () => owner.briefs.create({ ...brief, params: { "a\u0000": 1 } }),
+        "params.a\uFFFD",
+      ],
+      [
+        "NUL in a comment",
+        () => owner.approvals.decide({ approvalId, decision: "reject", comment: "no\u0000" }),
+        "comment",
+      ],
+      [
+        "lone surrogate inside an edited value",
+        () => owner.approvals.decide({ approvalId, decision: "approve", editedValue: ["ok", "\uDBFF"] }),
+        "editedValue.1",
+      ],
+      [
+        "10000 nested arrays as an edited value",
+        () => owner.approvals.decide({ approvalId, decision: "approve", editedValue: deep(10_000) as never }),
+        "editedValue.0.0",
+      ],
+      [
+        "deep params",
+        () => owner.workflows.run({ ...adHoc, params: { x: deep(5_000) as never } }),
+        "params.x",
+      ],
+    ];
+    for (const [name, call, field] of cases) {
+      const error = await call().then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error, name).toBeInstanceOf(TRPCError);
+      expect((error as TRPCError).code, name).toBe("BAD_REQUEST");
+      expect((error as TRPCError).message, name).toContain(field);
+    }
+    expect(await snapshot()).toEqual(before);
   });
 
   it("answers CONFLICT to a second decision", async () => {

@@ -33,18 +33,22 @@ const router = createTRPCRouter({
 });
 
 async function errorOf(path: string, input: unknown) {
+  return errorOfBody(path, JSON.stringify(input));
+}
+
+async function errorOfBody(path: string, body: string) {
   const response = await fetchRequestHandler({
     endpoint: "/trpc",
     router,
     req: new Request(`http://api.test/trpc/${path}`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify(input),
+      body,
     }),
     createContext: () => ({ workspace: undefined }) as unknown as Context,
   });
-  const body = (await response.json()) as { error: { message: string; data: Record<string, unknown> } };
-  return body.error;
+  const answer = (await response.json()) as { error: { message: string; data: Record<string, unknown> } };
+  return answer.error;
 }
 
 describe("the error formatter", () => {
@@ -79,6 +83,27 @@ describe("the error formatter", () => {
       "params.campaignId": ["no succeeded campaign_launch run to take it from"],
     });
     expect(error.message).toBe("params.campaignId: no succeeded campaign_launch run to take it from");
+  });
+
+  it("refuses NUL bytes, lone surrogates and deep JSON in any input before its schema, naming the field", async () => {
+    const start = { slug: "competitor_scan", handle: "laku", targetType: "brand" };
+    const nul = await errorOf("start", { ...start, notes: "hi\u0000" });
+    expect(nul.data).toMatchObject({
+      code: "BAD_REQUEST",
+      fieldErrors: { notes: ["must not contain a NUL character (\\u0000)"] },
+    });
+    expect(nul.message).toBe("notes: must not contain a NUL character (\\u0000)");
+    const surrogate = await errorOf("start", { ...start, params: { competitors: ["\uD800"] } });
+    expect(surrogate.data.fieldErrors).toEqual({
+      "params.competitors.0": ["must not contain an unpaired UTF-16 surrogate"],
+    });
+    // Sent as text: JSON.stringify itself would recurse 10000 deep.
+    const deep = await errorOfBody("start", `{"params":{"x":${"[".repeat(10_000)}${"]".repeat(10_000)}}}`);
+    expect(deep.data).toMatchObject({
+      code: "BAD_REQUEST",
+      field: expect.stringMatching(/^params\.x\.0\.0/),
+    });
+    expect(deep.message).toContain("must not nest deeper than 32 levels");
   });
 
   it("has no field errors for refusals of no field, and hides internal errors", async () => {

@@ -5,7 +5,15 @@
  *    caller's calls budget) and run-starting (also within its runs budget).
  */
 import { describeError, RunTransitionError, WorkflowDefinitionError } from "@tiktok-army/core";
-import { authenticateApiKey, DataError, type Engine, type RateLimits, touchApiKey } from "@tiktok-army/db";
+import { findInputProblem } from "@tiktok-army/core/model";
+import {
+  authenticateApiKey,
+  DataError,
+  type Engine,
+  invalidField,
+  type RateLimits,
+  touchApiKey,
+} from "@tiktok-army/db";
 import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
 import type { RunEventHub } from "./event-hub.ts";
@@ -151,7 +159,18 @@ const domainErrors = t.middleware(async ({ next }) => {
   throw toTRPCError(result.error.cause) ?? result.error;
 });
 
-export const publicProcedure = t.procedure.use(domainErrors);
+/**
+ * Every procedure's raw input meets one rule before its schema reads it (findInputProblem): no NUL or
+ * unpaired surrogate in any string, which PostgreSQL would refuse with a 500, and bounded nesting,
+ * which recursive readers would overflow on. The refusal names the field, free JSON's paths included.
+ */
+const inputRule = t.middleware(async ({ getRawInput, next }) => {
+  const problem = findInputProblem(await getRawInput());
+  if (problem) throw invalidField(problem.path.join(".") || "input", problem.message);
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(domainErrors).use(inputRule);
 
 /** Scoped to the caller's workspace; each call spends one of the caller's calls a minute. */
 export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {

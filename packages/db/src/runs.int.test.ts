@@ -205,9 +205,11 @@ describe("failures", () => {
       code: "conflict",
     });
     await expect(cancelRun(engine.store, workspaceId, runId)).rejects.toMatchObject({ code: "conflict" });
-    await expect(retryStep(engine.store, workspaceId, runId, "nope")).rejects.toMatchObject({
-      code: "not_found",
-    });
+    // Names of Object's own properties are no steps either: not a conflict with "step constructor is undefined".
+    for (const stepKey of ["nope", "constructor", "__proto__", "toString", "hasOwnProperty"])
+      await expect(retryStep(engine.store, workspaceId, runId, stepKey), stepKey).rejects.toMatchObject({
+        code: "not_found",
+      });
   });
 });
 

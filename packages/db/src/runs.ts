@@ -10,6 +10,7 @@ import {
   RunParamsError,
   RunTransitionError,
   runBriefSchema,
+  runStep,
   toDagJson,
   valueAtPath,
   type WorkflowDef,
@@ -182,7 +183,7 @@ export async function decideApproval(
 /** Re-runs a failed step and everything downstream of it, keeping the outputs upstream. */
 export async function retryStep(store: PgRunStore, workspaceId: string, runId: string, stepKey: string) {
   const state = await runOfWorkspace(store, workspaceId, runId);
-  if (!state.steps[stepKey])
+  if (!runStep(state, stepKey))
     throw new DataError("not_found", `Run '${runId}' has no step '${stepKey}'`, "stepKey");
   return translate(() => store.commit(runId, [{ type: "step_retried", stepKey }]));
 }

@@ -3,7 +3,10 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { ReportMarkdown } from "./report-markdown.tsx";
 
-const render = (markdown: string) => renderToStaticMarkup(createElement(ReportMarkdown, { markdown }));
+// The hosts a run's data would allow; the tests' own links point at them unless they test a refusal.
+const HOSTS = ["example.com", "www.example.com", "x.example"];
+const render = (markdown: string, allowedLinkHosts: readonly string[] = HOSTS) =>
+  renderToStaticMarkup(createElement(ReportMarkdown, { markdown, allowedLinkHosts }));
 
 describe("ReportMarkdown", () => {
   it("never renders raw HTML from the model", () => {
@@ -17,6 +20,22 @@ describe("ReportMarkdown", () => {
     const html = render("[bad](javascript:alert(1)) [good](https://example.com)");
     expect(html).not.toContain("javascript:");
     expect(html).toContain('href="https://example.com" target="_blank" rel="noopener noreferrer"');
+  });
+
+  it("shows a link to a host outside the run's data as text with its URL, not as a link", () => {
+    const html = render(
+      "Claim your reward: [log in here](https://evil.example/login) or https://evil.example/x, " +
+        "[tiktok.com](https://www.tiktok.com@evil.example/) and [ok](https://www.tiktok.com/@laku)",
+      ["www.tiktok.com"],
+    );
+    expect(html).not.toMatch(/<a [^>]*evil\.example/);
+    expect(html).toContain("log in here (https://evil.example/login)");
+    expect(html).toMatch(/<span class="link-withheld" [^>]*>https:\/\/evil\.example\/x<\/span>/);
+    expect(html).toContain("tiktok.com (https://www.tiktok.com@evil.example/)");
+    expect(html).toContain(
+      '<a href="https://www.tiktok.com/@laku" target="_blank" rel="noopener noreferrer">ok</a>',
+    );
+    expect(render("[a](https://example.com) [b](/approvals)", [])).not.toContain("<a ");
   });
 
   it("shows an image's description instead of loading it", () => {

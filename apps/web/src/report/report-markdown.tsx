@@ -1,3 +1,5 @@
+import { isReportLinkAllowed } from "@tiktok-army/core/model";
+import { useMemo } from "react";
 import Markdown, { type Components } from "react-markdown";
 import remarkGfm, { type Options as GfmOptions } from "remark-gfm";
 
@@ -11,13 +13,6 @@ const COMPONENTS: Components = {
   h3: ({ node: _node, ...props }) => <h4 {...props} />,
   h4: ({ node: _node, ...props }) => <h5 {...props} />,
   h5: ({ node: _node, ...props }) => <h6 {...props} />,
-  // Footnote links (`#user-content-fn-1`) stay on the page; every other link opens a new tab.
-  a: ({ node: _node, ...props }) =>
-    props.href?.startsWith("#") ? (
-      <a {...props} />
-    ) : (
-      <a {...props} target="_blank" rel="noopener noreferrer" />
-    ),
   // A model-written image link would make the browser fetch any URL: show its description instead.
   img: ({ alt }) => <span className="muted">[image{alt ? `: ${alt}` : ""}]</span>,
   // An empty header cell (a row-label column) is a plain cell: a header needs a name.
@@ -28,16 +23,60 @@ const COMPONENTS: Components = {
 };
 
 /**
+ * Links in a report: footnotes (`#user-content-fn-1`) stay on the page; a link to a host of the
+ * run's own data opens in a new tab; any other link, which the model wrote or was told to write by
+ * a caption it read, is shown as text with its URL, never as something to click.
+ */
+function reportLink(allowedHosts: readonly string[]): Components["a"] {
+  return ({ node, href, children, ...props }) => {
+    if (href?.startsWith("#"))
+      return (
+        <a href={href} {...props}>
+          {children}
+        </a>
+      );
+    if (isReportLinkAllowed(href, allowedHosts))
+      return (
+        <a href={href} {...props} target="_blank" rel="noopener noreferrer">
+          {children}
+        </a>
+      );
+    // A bare URL's text is its URL already (`www.x.example` for `http://www.x.example`).
+    const showsUrl = !href || href.endsWith(textOf(node));
+    return (
+      <span className="link-withheld" title="Not a link: its host is not in this run's data">
+        {children}
+        {!showsUrl && ` (${href})`}
+      </span>
+    );
+  };
+}
+
+function textOf(node: unknown): string {
+  if (typeof node !== "object" || node === null) return "";
+  if ("value" in node && typeof node.value === "string") return node.value;
+  return "children" in node && Array.isArray(node.children) ? node.children.map(textOf).join("") : "";
+}
+
+/**
  * A model-written report, GitHub-flavoured (tables, task lists, `~~strikethrough~~`, bare URLs).
  * Raw HTML in the Markdown is dropped, never rendered (`skipHtml`, and no rehype-raw);
- * react-markdown's default URL filter drops `javascript:` and other unsafe links, and images are
- * not loaded.
+ * react-markdown's default URL filter drops `javascript:` and other unsafe links; images are not
+ * loaded; only links to `allowedLinkHosts` (the run view's, taken from its steps' URL fields) are
+ * links.
  *
- * @example <ReportMarkdown markdown={run.report} />
+ * @example <ReportMarkdown markdown={run.report} allowedLinkHosts={run.allowedLinkHosts} />
  */
-export function ReportMarkdown({ markdown }: { markdown: string }) {
+export function ReportMarkdown({
+  markdown,
+  allowedLinkHosts,
+}: {
+  markdown: string;
+  allowedLinkHosts: readonly string[];
+}) {
+  const components = useMemo(() => ({ ...COMPONENTS, a: reportLink(allowedLinkHosts) }), [allowedLinkHosts]);
   return (
-    <Markdown skipHtml remarkPlugins={REMARK_PLUGINS} components={COMPONENTS}>
+    <Markdown skipHtml remarkPlugins={REMARK_PLUGINS} components={components}>
       {markdown}
     </Markdown>
   );

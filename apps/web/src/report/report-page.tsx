@@ -68,7 +68,7 @@ export default function ReportPage() {
             </span>
           </div>
           <article className="report panel" data-testid="report">
-            <ReportMarkdown markdown={report} />
+            <ReportMarkdown markdown={report} allowedLinkHosts={run.data.allowedLinkHosts} />
           </article>
         </>
       )}

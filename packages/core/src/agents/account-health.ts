@@ -1,11 +1,12 @@
 import { z } from "zod";
 import type { FixtureRequest } from "../llm/port.ts";
+import { UNTRUSTED_DATA_RULE, untrustedBlock } from "../llm/prompt-blocks.ts";
+import { findingsSchema, hashtagsSchema, lineSchema, textSchema } from "./bounds.ts";
 import { defineAgent } from "./contract.ts";
 import { healthScore, healthScoreSchema } from "./health-score.ts";
 import * as m from "./metrics.ts";
 import { compactNumber, joinAnd } from "./phrasing.ts";
-import { UNTRUSTED_DATA_RULE, untrustedBlock } from "./untrusted.ts";
-import { rankVideos, videoSummarySchema } from "./video-ranking.ts";
+import { rankVideos, VIDEOS_SHOWN, videoSummarySchema } from "./video-ranking.ts";
 
 /** Enough history to judge follower growth per month without one day's noise dominating. */
 const HISTORY_DAYS = 90;
@@ -24,19 +25,19 @@ const metricsSchema = z.object({
 });
 
 export const accountHealthOutput = z.object({
-  handle: z.string(),
-  display_name: z.string(),
-  category: z.string(),
-  region: z.string(),
+  handle: lineSchema,
+  display_name: lineSchema,
+  category: lineSchema,
+  region: lineSchema,
   follower_count: z.number().int().nonnegative(),
-  follower_tier: z.string(),
+  follower_tier: lineSchema,
   metrics: metricsSchema,
   benchmark_engagement_rate: m.metricSchema,
   health_score: healthScoreSchema,
-  top_videos: z.array(videoSummarySchema),
-  bottom_videos: z.array(videoSummarySchema),
-  top_hashtags: z.array(z.string()),
-  insights: z.array(z.string()),
+  top_videos: z.array(videoSummarySchema).max(VIDEOS_SHOWN),
+  bottom_videos: z.array(videoSummarySchema).max(VIDEOS_SHOWN),
+  top_hashtags: hashtagsSchema,
+  insights: findingsSchema,
 });
 export type AccountHealthOutput = z.infer<typeof accountHealthOutput>;
 
@@ -46,7 +47,7 @@ export type AccountHealthFacts = Omit<AccountHealthOutput, "insights" | "top_vid
   bottom_videos: Omit<AccountHealthOutput["bottom_videos"][number], "title">[];
 };
 
-export const accountHealthInsightsSchema = z.object({ insights: z.array(z.string().min(1)).min(2).max(6) });
+export const accountHealthInsightsSchema = z.object({ insights: z.array(textSchema.min(1)).min(2).max(6) });
 
 /**
  * Audits an account: engagement, reach, cadence, growth and retention with their formulas, a health
@@ -56,7 +57,7 @@ export const accountHealth = defineAgent({
   name: "account_health",
   description: "Audits a TikTok account: engagement, reach, cadence, growth, retention and a health score",
   sideEffects: "none",
-  input: z.object({ handle: z.string().min(1) }),
+  input: z.object({ handle: lineSchema.min(1) }),
   options: z.object({ video_limit: z.number().int().min(10).max(500).default(120) }),
   output: accountHealthOutput,
   mockReply: mockInsights,
@@ -116,8 +117,8 @@ export const accountHealth = defineAgent({
     };
     ctx.trace.log("account health computed", { score: score.score, videos: videos.length });
     ctx.signal.throwIfAborted();
-    // The display name is user-written like the bio: it goes in the untrusted block, not the facts.
-    const { display_name: displayName, ...numbers } = facts;
+    // The display name and hashtags are user-written like the bio: they go in untrusted blocks, not the facts.
+    const { display_name: displayName, top_hashtags: topHashtags, ...numbers } = facts;
     const { value } = await ctx.llm.structured({
       system: [
         "You are a TikTok growth strategist writing for a marketing team.",
@@ -132,6 +133,7 @@ export const accountHealth = defineAgent({
           "video_titles",
           [...ranking.top, ...ranking.bottom].map((v) => `${v.id}: ${v.title}`),
         ),
+        untrustedBlock("top_hashtags", topHashtags),
         "Write 3 to 5 insights: each names the number behind it and the action it calls for.",
       ].join("\n\n"),
       schema: accountHealthInsightsSchema,

@@ -1,21 +1,23 @@
 import { z } from "zod";
 import type { FixtureRequest } from "../llm/port.ts";
+import { UNTRUSTED_DATA_RULE, untrustedBlock } from "../llm/prompt-blocks.ts";
 import { adBenchmark, CAMPAIGN_OBJECTIVES } from "./ad-benchmarks.ts";
+import { hashtagsSchema, LINE_MAX_LENGTH, lineSchema, textSchema } from "./bounds.ts";
 import { defineAgent } from "./contract.ts";
 import { uniqueHashtags } from "./hashtag.ts";
 import { round2 } from "./metrics.ts";
-import { UNTRUSTED_DATA_RULE, untrustedBlock } from "./untrusted.ts";
 
 /** TikTok ad text takes 1–100 characters. */
 const AD_TEXT_MAX = 100;
 const HASHTAGS_PER_AD_GROUP = 3;
 const MAX_AD_GROUPS = 3;
+const AD_COPIES_MAX = 5;
 
 export const campaignBuilderOutput = z.object({
   campaign: z.object({
     /** What later runs (post_launch_loop) review: one id per (run, step), stable across retries. */
-    id: z.string(),
-    name: z.string(),
+    id: lineSchema,
+    name: lineSchema,
     objective: z.enum(CAMPAIGN_OBJECTIVES),
     /** Always created disabled; only an approval enables it. */
     status: z.literal("DISABLED"),
@@ -23,27 +25,29 @@ export const campaignBuilderOutput = z.object({
     duration_days: z.number().int().positive(),
     total_budget_usd: z.number().positive(),
     /** One per (run, step, campaign): a retried step must not create a second campaign. */
-    idempotency_key: z.string(),
-    ad_groups: z.array(
-      z.object({
-        name: z.string(),
-        hashtags: z.array(z.string()),
-        placement: z.literal("TIKTOK"),
-        bid_strategy: z.enum(["LOWEST_COST", "COST_CAP"]),
-      }),
-    ),
+    idempotency_key: lineSchema,
+    ad_groups: z
+      .array(
+        z.object({
+          name: lineSchema,
+          hashtags: hashtagsSchema,
+          placement: z.literal("TIKTOK"),
+          bid_strategy: z.enum(["LOWEST_COST", "COST_CAP"]),
+        }),
+      )
+      .max(MAX_AD_GROUPS),
   }),
   /** Exactly the hashtags the step was given (after any edit at the approval gate). */
-  hashtags: z.array(z.string()),
+  hashtags: hashtagsSchema,
   forecast: z.object({
     impressions: z.number().int().nonnegative(),
     clicks: z.number().int().nonnegative(),
     video_views: z.number().int().nonnegative(),
     cpm_usd: z.number(),
     ctr_pct: z.number(),
-    basis: z.string(),
+    basis: textSchema,
   }),
-  ad_copy: z.array(z.string()),
+  ad_copy: z.array(z.string().max(AD_TEXT_MAX)).max(AD_COPIES_MAX),
 });
 export type CampaignBuilderOutput = z.infer<typeof campaignBuilderOutput>;
 export type CampaignBuilderFacts = Omit<CampaignBuilderOutput, "ad_copy"> & {
@@ -51,14 +55,16 @@ export type CampaignBuilderFacts = Omit<CampaignBuilderOutput, "ad_copy"> & {
   category: string;
 };
 
-export const adCopySchema = z.object({ ad_copy: z.array(z.string().min(1).max(AD_TEXT_MAX)).min(2).max(5) });
+export const adCopySchema = z.object({
+  ad_copy: z.array(z.string().min(1).max(AD_TEXT_MAX)).min(2).max(AD_COPIES_MAX),
+});
 
 /** Proposes a disabled campaign with hashtag-targeted ad groups, a forecast from benchmarks and ad copy. */
 export const campaignBuilder = defineAgent({
   name: "campaign_builder",
   description: "Proposes a TikTok ad campaign (created disabled) with ad groups, forecast and ad copy",
   sideEffects: "spends",
-  input: z.object({ handle: z.string().min(1), category: z.string().min(1), hashtags: z.array(z.string()) }),
+  input: z.object({ handle: lineSchema.min(1), category: lineSchema.min(1), hashtags: hashtagsSchema }),
   options: z.object({
     // TikTok's minimum daily budget at campaign level is $50.
     daily_budget_usd: z.number().min(50).max(100_000).default(50),
@@ -135,11 +141,16 @@ function adGroups(
   const count = Math.min(MAX_AD_GROUPS, Math.ceil(hashtags.length / HASHTAGS_PER_AD_GROUP));
   const groups = Array.from({ length: count }, (_, group) => hashtags.filter((_, i) => i % count === group));
   return groups.map((tags) => ({
-    name: `@${handle} · ${tags.map((t) => `#${t}`).join(" ")}`,
+    name: clip(`@${handle} · ${tags.map((t) => `#${t}`).join(" ")}`, LINE_MAX_LENGTH),
     hashtags: tags,
     placement: "TIKTOK",
     bid_strategy: bidStrategy,
   }));
+}
+
+/** Ten long hashtags make a long name: it stops at `max` characters, the last one an ellipsis. */
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
 const CALLS_TO_ACTION: Record<CampaignBuilderFacts["campaign"]["objective"], string> = {

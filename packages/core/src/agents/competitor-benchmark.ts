@@ -1,6 +1,8 @@
 import { z } from "zod";
 import type { FixtureRequest } from "../llm/port.ts";
+import { UNTRUSTED_DATA_RULE, untrustedBlock } from "../llm/prompt-blocks.ts";
 import { NonRetriableError } from "../runner/errors.ts";
+import { findingsSchema, lineSchema, textSchema } from "./bounds.ts";
 import {
   BENCHMARK_METRICS,
   type BenchmarkAccount,
@@ -13,30 +15,30 @@ import {
 } from "./competitor-figures.ts";
 import { defineAgent } from "./contract.ts";
 import { compactNumber, joinAnd } from "./phrasing.ts";
-import { UNTRUSTED_DATA_RULE, untrustedBlock } from "./untrusted.ts";
 
 const DAY_SECONDS = 86_400;
+const MAX_COMPETITORS = 10;
 
 export const competitorBenchmarkOutput = z.object({
-  handle: z.string(),
+  handle: lineSchema,
   window_days: z.number().int().positive(),
   /** "2026-08-03 to 2026-11-01 (UTC)": every account is measured over these same days. */
-  window: z.string(),
+  window: lineSchema,
   /** The brand first, then the competitors in the order given. */
-  accounts: z.array(benchmarkAccountSchema),
+  accounts: z.array(benchmarkAccountSchema).max(1 + MAX_COMPETITORS),
   brand_rank: z.object(
     Object.fromEntries(BENCHMARK_METRICS.map((metric) => [metric, brandRankSchema])) as Record<
       BenchmarkMetric,
       typeof brandRankSchema
     >,
   ),
-  takeaways: z.array(z.string()),
+  takeaways: findingsSchema,
 });
 export type CompetitorBenchmarkOutput = z.infer<typeof competitorBenchmarkOutput>;
 /** What the mock reply is given: every number, no user-written text. */
 export type CompetitorBenchmarkFacts = Omit<CompetitorBenchmarkOutput, "takeaways">;
 
-export const competitorTakeawaysSchema = z.object({ takeaways: z.array(z.string().min(1)).min(2).max(5) });
+export const competitorTakeawaysSchema = z.object({ takeaways: z.array(textSchema.min(1)).min(2).max(5) });
 
 /** Compares a brand with its competitors on public figures over one window, and ranks the brand on each. */
 export const competitorBenchmark = defineAgent({
@@ -45,8 +47,8 @@ export const competitorBenchmark = defineAgent({
     "Benchmarks an account against competitors on public figures (followers, cadence, views, engagement) over one window",
   sideEffects: "none",
   input: z.object({
-    handle: z.string().min(1),
-    competitors: z.array(z.string().min(1)).min(1).max(10),
+    handle: lineSchema.min(1),
+    competitors: z.array(lineSchema.min(1)).min(1).max(MAX_COMPETITORS),
   }),
   options: z.object({
     /** Every account is measured over the same days, so the figures compare. */

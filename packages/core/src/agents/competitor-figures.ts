@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { TikTokProfile, TikTokVideo } from "../data/provider.ts";
+import { lineSchema } from "./bounds.ts";
 import { type Metric, median, metricSchema, ratio, round2 } from "./metrics.ts";
 
 /**
@@ -26,7 +27,7 @@ const metricsSchema = z.object({
 });
 
 export const benchmarkAccountSchema = z.object({
-  handle: z.string(),
+  handle: lineSchema,
   is_brand: z.boolean(),
   posts_in_window: z.number().int().nonnegative(),
   /** False when the listing hit `video_limit` inside the window: the counts are then lower bounds. */
@@ -39,8 +40,8 @@ export const brandRankSchema = z.object({
   /** 1 is best (the highest value); accounts with equal values share a rank. */
   rank: z.number().int().positive(),
   of: z.number().int().positive(),
-  leader: z.string(),
-  formula: z.string(),
+  leader: lineSchema,
+  formula: lineSchema,
 });
 export type BrandRank = z.infer<typeof brandRankSchema>;
 

@@ -1,30 +1,37 @@
 import { z } from "zod";
 import type { FixtureRequest } from "../llm/port.ts";
+import { UNTRUSTED_DATA_RULE, untrustedBlock } from "../llm/prompt-blocks.ts";
+import { hashtagsSchema, lineSchema, textSchema } from "./bounds.ts";
 import { defineAgent } from "./contract.ts";
 import { isGenericHashtag, normalizeHashtag, uniqueHashtags } from "./hashtag.ts";
 import { joinAnd } from "./phrasing.ts";
 import { type PlannedSlot, POST_FORMATS, type PostFormat, postingSchedule } from "./posting-schedule.ts";
-import { UNTRUSTED_DATA_RULE, untrustedBlock } from "./untrusted.ts";
 
 /** At most this many of each kind: a plan with 20 hashtags has no focus. */
 const PER_KIND = 3;
+const MAX_POSTS_PER_WEEK = 14;
+const MAX_WEEKS = 8;
+/** Trending hashtags it is given to pick from: trend_watcher ranks at most 50. */
+const MAX_CANDIDATES = 50;
 
 export const contentPlannerOutput = z.object({
-  handle: z.string(),
-  category: z.string(),
+  handle: lineSchema,
+  category: lineSchema,
   /** The hashtags the plan proposes; what an approval gate lets a human edit. */
-  hashtags: z.array(z.string()),
-  posts: z.array(
-    z.object({
-      day: z.string(),
-      weekday: z.string(),
-      format: z.enum(POST_FORMATS),
-      hook: z.string(),
-      caption: z.string(),
-      hashtags: z.array(z.string()),
-    }),
-  ),
-  rationale: z.string(),
+  hashtags: hashtagsSchema,
+  posts: z
+    .array(
+      z.object({
+        day: lineSchema,
+        weekday: lineSchema,
+        format: z.enum(POST_FORMATS),
+        hook: textSchema,
+        caption: textSchema,
+        hashtags: hashtagsSchema,
+      }),
+    )
+    .max(MAX_POSTS_PER_WEEK * MAX_WEEKS),
+  rationale: textSchema,
 });
 export type ContentPlannerOutput = z.infer<typeof contentPlannerOutput>;
 
@@ -42,8 +49,8 @@ export interface ContentPlannerFacts {
 /** The copy the model writes; one entry per scheduled post, in order. */
 export function contentCopySchema(posts: number) {
   return z.object({
-    posts: z.array(z.object({ hook: z.string().min(1), caption: z.string().min(1) })).length(posts),
-    rationale: z.string().min(1),
+    posts: z.array(z.object({ hook: textSchema.min(1), caption: textSchema.min(1) })).length(posts),
+    rationale: textSchema.min(1),
   });
 }
 
@@ -53,14 +60,14 @@ export const contentPlanner = defineAgent({
   description: "Plans a posting calendar mixing the account's proven hashtags with trending ones",
   sideEffects: "none",
   input: z.object({
-    handle: z.string().min(1),
-    category: z.string().min(1),
-    top_hashtags: z.array(z.string()).default([]),
-    trending_hashtags: z.array(z.string()).default([]),
+    handle: lineSchema.min(1),
+    category: lineSchema.min(1),
+    top_hashtags: hashtagsSchema.default([]),
+    trending_hashtags: z.array(lineSchema).max(MAX_CANDIDATES).default([]),
   }),
   options: z.object({
-    posts_per_week: z.number().int().min(1).max(14).default(4),
-    weeks: z.number().int().min(1).max(8).default(2),
+    posts_per_week: z.number().int().min(1).max(MAX_POSTS_PER_WEEK).default(4),
+    weeks: z.number().int().min(1).max(MAX_WEEKS).default(2),
   }),
   output: contentPlannerOutput,
   mockReply: mockPosts,

@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { lineSchema } from "./bounds.ts";
 import { round2 } from "./metrics.ts";
 
 export const healthScoreSchema = z.object({
   score: z.number().int().min(0).max(100),
-  formula: z.string(),
+  formula: lineSchema,
   /** What lifted or sank the score, biggest effect first; the score means nothing without them. */
-  drivers: z.array(z.object({ factor: z.string(), impact: z.number(), detail: z.string() })),
+  drivers: z.array(z.object({ factor: lineSchema, impact: z.number(), detail: lineSchema })).max(20),
 });
 export type HealthScore = z.infer<typeof healthScoreSchema>;
 type Driver = HealthScore["drivers"][number];

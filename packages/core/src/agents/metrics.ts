@@ -1,8 +1,9 @@
 import { z } from "zod";
 import type { FollowerSnapshot, TikTokVideo } from "../data/provider.ts";
+import { lineSchema } from "./bounds.ts";
 
 /** A computed number with the formula that produced it, so a reader can check it. */
-export const metricSchema = z.object({ value: z.number(), formula: z.string() });
+export const metricSchema = z.object({ value: z.number(), formula: lineSchema });
 export type Metric = z.infer<typeof metricSchema>;
 
 const DAY_SECONDS = 86_400;

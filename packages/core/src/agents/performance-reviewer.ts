@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { FixtureRequest } from "../llm/port.ts";
+import { findingsSchema, lineSchema, textSchema } from "./bounds.ts";
 import { defineAgent } from "./contract.ts";
 import { compactNumber, signedPct, usd } from "./phrasing.ts";
 import { REVIEW_VERDICTS, reviewVerdict } from "./review-verdict.ts";
@@ -18,32 +19,39 @@ const DAY_MS = 86_400_000;
 /** Enough videos to cover two windows of 15 days at several posts a day. */
 const VIDEO_LIMIT = 100;
 
+/** TikTok's campaign ids are digits; ours (`cmp_…`) letters, digits and underscores: nothing to hide words in. */
+const campaignIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,128}$/, "campaign_id must be 1–128 letters, digits, _ or -");
+
 export const performanceReviewerOutput = z.object({
-  handle: z.string(),
+  handle: lineSchema,
   window_days: z.number().int(),
   /** Videos posted in the last window_days vs the window before. */
   organic: z.object({
     current: organicWindowSchema,
     previous: organicWindowSchema,
     change_pct: changeSchema(organicWindowSchema),
-    formulas: z.record(z.string(), z.string()),
+    formulas: z.record(organicWindowSchema.keyof(), lineSchema),
   }),
   /** The campaign's complete days in the last window_days vs the window before. */
   ads: z.object({
-    campaign_id: z.string(),
+    campaign_id: campaignIdSchema,
     current: adWindowSchema,
     previous: adWindowSchema,
     change_pct: changeSchema(adWindowSchema),
-    formulas: z.record(z.string(), z.string()),
+    formulas: z.record(adWindowSchema.keyof(), lineSchema),
   }),
   verdict: z.enum(REVIEW_VERDICTS),
-  verdict_reasons: z.array(z.string()),
-  recommendations: z.array(z.string()),
+  verdict_reasons: findingsSchema,
+  recommendations: findingsSchema,
 });
 export type PerformanceReviewerOutput = z.infer<typeof performanceReviewerOutput>;
 export type PerformanceReviewerFacts = Omit<PerformanceReviewerOutput, "recommendations">;
 
-export const recommendationsSchema = z.object({ recommendations: z.array(z.string().min(1)).min(2).max(5) });
+export const recommendationsSchema = z.object({
+  recommendations: z.array(textSchema.min(1)).min(2).max(5),
+});
 
 /** Compares the latest window with the one before, organic and paid, and rules scale, hold or fix. */
 export const performanceReviewer = defineAgent({
@@ -52,7 +60,7 @@ export const performanceReviewer = defineAgent({
     "Compares the last window with the previous one (organic and ads) and rules scale, hold or fix",
   sideEffects: "none",
   // The campaign under review is the one a launch actually built: its id is an input, never guessed.
-  input: z.object({ handle: z.string().min(1), campaign_id: z.string().min(1) }),
+  input: z.object({ handle: lineSchema.min(1), campaign_id: campaignIdSchema }),
   options: z.object({
     // Ad metrics settle over hours and organic insights freeze after ~7 idle days (DOMAIN.md).
     window_days: z.number().int().min(3, "compare windows of 3 days or more").max(15).default(7),

@@ -1,16 +1,19 @@
 import { z } from "zod";
 import type { Trend } from "../data/provider.ts";
 import type { FixtureRequest } from "../llm/port.ts";
+import { UNTRUSTED_DATA_RULE, untrustedBlock } from "../llm/prompt-blocks.ts";
+import { lineSchema, textSchema } from "./bounds.ts";
 import { defineAgent } from "./contract.ts";
 import { metricSchema, trendVelocity } from "./metrics.ts";
 import { compactNumber, signedPct } from "./phrasing.ts";
-import { UNTRUSTED_DATA_RULE, untrustedBlock } from "./untrusted.ts";
 
 /** Velocity on a handful of posts is noise: 3 -> 30 posts is +900% and means nothing. */
 export const MIN_TREND_POSTS = 100;
+/** The most hashtags (and sounds) a step may rank. */
+export const MAX_TRENDS = 50;
 
 const trendItemSchema = z.object({
-  name: z.string(),
+  name: lineSchema,
   velocity: metricSchema,
   posts_current: z.number().int().nonnegative(),
   posts_previous: z.number().int().nonnegative(),
@@ -19,28 +22,28 @@ const trendItemSchema = z.object({
 });
 
 export const trendWatcherOutput = z.object({
-  category: z.string(),
-  region: z.string(),
+  category: lineSchema,
+  region: lineSchema,
   freshness_hours: z.number().int(),
   /** Fastest-growing first. */
-  hashtags: z.array(trendItemSchema),
+  hashtags: z.array(trendItemSchema).max(MAX_TRENDS),
   /** Fastest-growing first; only commercially licensed sounds may be used in Spark Ads. */
-  sounds: z.array(trendItemSchema.extend({ commercially_licensed: z.boolean() })),
+  sounds: z.array(trendItemSchema.extend({ commercially_licensed: z.boolean() })).max(MAX_TRENDS),
   /** The hashtags' names alone, in rank order, for steps that take a list of names. */
-  hashtag_names: z.array(z.string()),
-  summary: z.string(),
+  hashtag_names: z.array(lineSchema).max(MAX_TRENDS),
+  summary: textSchema,
 });
 export type TrendWatcherOutput = z.infer<typeof trendWatcherOutput>;
 export type TrendWatcherFacts = Omit<TrendWatcherOutput, "summary">;
 
-export const trendSummarySchema = z.object({ summary: z.string().min(1) });
+export const trendSummarySchema = z.object({ summary: textSchema.min(1) });
 
 /** Finds the hashtags and sounds of a niche growing fastest in a region right now, ranked by velocity. */
 export const trendWatcher = defineAgent({
   name: "trend_watcher",
   description: "Ranks a niche's fresh hashtags and sounds in a region by growth, not volume",
   sideEffects: "none",
-  input: z.object({ category: z.string().min(1) }),
+  input: z.object({ category: lineSchema.min(1) }),
   options: z.object({
     region: z
       .string()
@@ -48,7 +51,7 @@ export const trendWatcher = defineAgent({
       .toUpperCase()
       .default("US"),
     freshness_hours: z.number().int().min(1).max(720).default(72),
-    limit: z.number().int().min(1).max(50).default(8),
+    limit: z.number().int().min(1).max(MAX_TRENDS).default(8),
   }),
   output: trendWatcherOutput,
   mockReply: mockSummary,

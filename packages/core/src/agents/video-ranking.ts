@@ -1,11 +1,12 @@
 import { z } from "zod";
 import type { TikTokVideo } from "../data/provider.ts";
+import { lineSchema, textSchema } from "./bounds.ts";
 import { isGenericHashtag, normalizeHashtag } from "./hashtag.ts";
 import { videoEngagementRate } from "./metrics.ts";
 
 export const videoSummarySchema = z.object({
-  id: z.string(),
-  title: z.string(),
+  id: lineSchema,
+  title: textSchema,
   views: z.number().int().nonnegative(),
   /** (likes + comments + shares + saves) / views × 100 of this video. */
   engagement_rate: z.number(),
@@ -14,7 +15,8 @@ export type VideoSummary = z.infer<typeof videoSummarySchema>;
 
 /** Views keep arriving for about two days; ranking fresher videos would punish them for being new. */
 const SETTLED_SECONDS = 48 * 3600;
-const SHOWN = 5;
+/** The best and the worst videos shown, each. */
+export const VIDEOS_SHOWN = 5;
 
 export interface VideoRanking {
   top: VideoSummary[];
@@ -32,21 +34,21 @@ export function rankVideos(videos: readonly TikTokVideo[], now: Date): VideoRank
   const ranked = pool
     .map((video) => ({ video, rate: videoEngagementRate(video) }))
     .sort((a, b) => b.rate - a.rate || b.video.view_count - a.video.view_count);
-  const shown = Math.min(SHOWN, Math.floor(ranked.length / 2));
+  const shown = Math.min(VIDEOS_SHOWN, Math.floor(ranked.length / 2));
   const summary = ({ video, rate }: (typeof ranked)[number]): VideoSummary => ({
     id: video.id,
     title: video.title,
     views: video.view_count,
     engagement_rate: rate,
   });
-  const best = ranked.slice(0, Math.max(SHOWN, Math.ceil(ranked.length / 4))).map((r) => r.video);
+  const best = ranked.slice(0, Math.max(VIDEOS_SHOWN, Math.ceil(ranked.length / 4))).map((r) => r.video);
   return {
     top: ranked.slice(0, shown).map(summary),
     bottom: ranked
       .slice(ranked.length - shown)
       .reverse()
       .map(summary),
-    topHashtags: mostUsedHashtags(best, SHOWN),
+    topHashtags: mostUsedHashtags(best, VIDEOS_SHOWN),
   };
 }
 

@@ -26,3 +26,10 @@ export {
   modelPrice,
   UnknownModelError,
 } from "./pricing.ts";
+export {
+  defuseTags,
+  PROMPT_BLOCK_KINDS,
+  promptBlock,
+  UNTRUSTED_DATA_RULE,
+  untrustedBlock,
+} from "./prompt-blocks.ts";

@@ -14,6 +14,8 @@ export {
   RUN_STATUS,
   type RunState,
   type RunStatus,
+  runApproval,
+  runStep,
   STEP_STATUS,
   type StepState,
   type StepStatus,
@@ -31,6 +33,8 @@ export { IDENTIFIER, slugSchema, stepKeySchema } from "../workflow/identifier.ts
 export { APPROVAL_NODE, SYNTHESIS_NODE } from "../workflow/nodes.ts";
 export { DEFAULT_MAX_BATCH_SIZE } from "./batch-size.ts";
 export { type CreateBriefInput, createBriefSchema } from "./create-brief-input.ts";
+export { findInputProblem, type InputProblem, MAX_INPUT_DEPTH, textProblem } from "./input-rule.ts";
+export { isReportLinkAllowed, reportLinkHosts } from "./report-links.ts";
 export {
   type ApprovalOverview,
   applyRunEventToOverview,

@@ -4,7 +4,7 @@ import { fromDagJson } from "../workflow/dag-json.ts";
 import { stepOutputSchemas } from "../workflow/step-schemas.ts";
 import { describeError, RunTransitionError } from "./errors.ts";
 import type { RunEventBody } from "./events.ts";
-import type { RunState } from "./run-state.ts";
+import { type RunState, runApproval } from "./run-state.ts";
 
 export interface ApprovalDecision {
   /** Which approval; may be left out when the run has exactly one pending. */
@@ -37,7 +37,7 @@ export function approvalDecisionEvent(
   let decision = input;
   const pending = Object.values(state.approvals).filter((a) => a.status === "pending");
   const approval = decision.approvalId
-    ? state.approvals[decision.approvalId]
+    ? runApproval(state, decision.approvalId)
     : pending.length === 1
       ? pending[0]
       : undefined;
@@ -58,8 +58,10 @@ export function approvalDecisionEvent(
       { slug: state.workflowSlug, name: state.workflowName, description: "", dag: state.dag },
       registry,
     );
-    const schema = stepOutputSchemas(def.steps, registry).get(approval.stepKey);
-    const fieldSchema = (schema?.shape as Record<string, z.ZodType> | undefined)?.[approval.field];
+    const shape = stepOutputSchemas(def.steps, registry).get(approval.stepKey)?.shape ?? {};
+    const fieldSchema = Object.hasOwn(shape, approval.field)
+      ? (shape as Record<string, z.ZodType>)[approval.field]
+      : undefined;
     const parsed = fieldSchema?.safeParse(decision.editedValue);
     if (parsed && !parsed.success) throw new ApprovalValueError(approval.field, describeError(parsed.error));
     // What the schema made of it (defaults, coercions, unknown keys dropped) is what goes downstream.

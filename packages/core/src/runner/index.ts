@@ -25,6 +25,8 @@ export {
   RUN_STATUS,
   type RunState,
   type RunStatus,
+  runApproval,
+  runStep,
   STEP_STATUS,
   type StepState,
   type StepStatus,

@@ -63,6 +63,28 @@ describe("applyRunEvent on the run's own transitions", () => {
   });
 });
 
+describe("applyRunEvent with keys from callers", () => {
+  it("finds no step or approval under the name of an inherited property", () => {
+    const failed = fold(created, ...failedA, { type: "run_failed", error: "boom" });
+    for (const key of ["constructor", "__proto__", "toString", "hasOwnProperty"]) {
+      expect(() => applyRunEvent(failed, { type: "step_retried", stepKey: key, ...meta }), key).toThrow(
+        expect.objectContaining({ code: "unknown_step" }),
+      );
+      for (const type of ["approval_decided", "approval_expired"] as const)
+        expect(() =>
+          applyRunEvent(failed, {
+            type,
+            stepKey: "a",
+            approvalId: key,
+            decision: "approve",
+            decidedBy: "someone",
+            ...meta,
+          } as RunEventBody & typeof meta),
+        ).toThrow(expect.objectContaining({ code: "approval_not_found" }));
+    }
+  });
+});
+
 describe("applyRunEventLenient", () => {
   it("returns the same state for an event that does not fit, and applies one that does", () => {
     const failed = fold(created, ...failedA, { type: "run_failed", error: "boom" });

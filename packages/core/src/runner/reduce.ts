@@ -6,6 +6,8 @@ import {
   FINISHED_RUN_STATUSES,
   type RunState,
   type RunStatus,
+  runApproval,
+  runStep,
   SKIPPABLE_STEP_STATUSES,
   type StepState,
 } from "./run-state.ts";
@@ -137,7 +139,7 @@ export function applyRunEvent(state: RunState | undefined, event: Stamped): RunS
     }
     case "approval_requested":
       expectStatus(state, event.stepKey, ["pending"]);
-      if (state.approvals[event.approvalId])
+      if (runApproval(state, event.approvalId))
         throw new RunTransitionError(
           "invalid_transition",
           `approval ${event.approvalId} exists already`,
@@ -155,7 +157,7 @@ export function applyRunEvent(state: RunState | undefined, event: Stamped): RunS
       };
       return next;
     case "approval_decided": {
-      const approval = state.approvals[event.approvalId];
+      const approval = runApproval(state, event.approvalId);
       if (!approval) throw new RunTransitionError("approval_not_found", `no approval ${event.approvalId}`);
       if (approval.status !== "pending")
         throw new RunTransitionError("approval_already_decided", `approval was ${approval.status} already`);
@@ -179,7 +181,7 @@ export function applyRunEvent(state: RunState | undefined, event: Stamped): RunS
       return next;
     }
     case "approval_expired": {
-      const approval = state.approvals[event.approvalId];
+      const approval = runApproval(state, event.approvalId);
       if (!approval) throw new RunTransitionError("approval_not_found", `no approval ${event.approvalId}`);
       if (approval.status !== "pending")
         throw new RunTransitionError("approval_already_decided", `approval was ${approval.status} already`);
@@ -246,7 +248,7 @@ function expectRunStatus(state: RunState, allowed: RunStatus[]): void {
 }
 
 function stepOf(state: RunState, key: string): StepState {
-  const step = state.steps[key];
+  const step = runStep(state, key);
   if (!step) throw new RunTransitionError("unknown_step", `run has no step "${key}"`, key);
   return step;
 }

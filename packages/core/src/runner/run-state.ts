@@ -108,3 +108,16 @@ export interface RunState {
   steps: Record<string, StepState>;
   approvals: Record<string, ApprovalState>;
 }
+
+/**
+ * The run's step of this key, or undefined. Keys come from callers (a retry names a step): only own
+ * properties count, so `constructor` or `__proto__` is no step rather than Object's own function.
+ */
+export function runStep(state: Pick<RunState, "steps">, key: string): StepState | undefined {
+  return Object.hasOwn(state.steps, key) ? state.steps[key] : undefined;
+}
+
+/** The run's approval of this id, or undefined; own properties only, as for {@link runStep}. */
+export function runApproval(state: Pick<RunState, "approvals">, id: string): ApprovalState | undefined {
+  return Object.hasOwn(state.approvals, id) ? state.approvals[id] : undefined;
+}

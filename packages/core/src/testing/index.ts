@@ -4,4 +4,11 @@ export { type AnthropicStub, errorReply, messageReply, startAnthropicStub } from
 export { BENCH_DAG, benchDagWorkflow, criticalPathMs, serialSumMs } from "./bench-dag.ts";
 export { fakeAgent } from "./fake-agent.ts";
 export { createFixtureLlm } from "./fake-llm.ts";
+export {
+  type InjectionPayload,
+  injectionPayloads,
+  markerPlaces,
+  type ParsedBlock,
+  parsePromptBlocks,
+} from "./prompt-injection.ts";
 export { runToCompletion, sleeperRegistry } from "./run-helpers.ts";

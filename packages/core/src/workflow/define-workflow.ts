@@ -116,7 +116,7 @@ function checkAgentStep(step: AgentStepDef, ctx: StepCheckContext, problem: Prob
   }
   const inputShape = agent.input.shape as Record<string, z.ZodType>;
   for (const [field, raw] of Object.entries(step.inputMap ?? {})) {
-    if (!(field in inputShape))
+    if (!Object.hasOwn(inputShape, field))
       problems.push(
         problem("input_unknown_field", `input "${field}" is not an input of agent ${agent.name}`),
       );

@@ -29,6 +29,7 @@ export function schemaAtPath(schema: z.ZodType, path: readonly string[]): z.ZodT
   for (const segment of path) {
     const inner = unwrap(current);
     if (inner instanceof z.ZodObject) {
+      if (!Object.hasOwn(inner.shape, segment)) return undefined;
       const field = (inner.shape as Record<string, z.ZodType>)[segment];
       if (!field) return undefined;
       current = field;

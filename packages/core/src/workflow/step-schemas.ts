@@ -53,6 +53,7 @@ function approvalOutputSchema(
   const [depKey, ...others] = step.dependsOn ?? [];
   const dep = depKey === undefined ? undefined : byKey.get(depKey);
   if (!field || !dep || others.length > 0) return undefined;
-  const fieldSchema = (resolve(dep)?.shape as Record<string, z.ZodType> | undefined)?.[field];
+  const shape = resolve(dep)?.shape ?? {};
+  const fieldSchema = Object.hasOwn(shape, field) ? (shape as Record<string, z.ZodType>)[field] : undefined;
   return fieldSchema ? z.object({ [field]: fieldSchema }) : undefined;
 }
