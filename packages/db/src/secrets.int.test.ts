@@ -48,21 +48,21 @@ function leakyLlm(): LlmPort {
 
 let db: TestDatabase;
 let engine: Engine;
-let databaseUrl: string;
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  // The test server trusts local connections: a password in the URL is sent, and ignored.
-  const url = new URL(db.url);
-  url.username ||= "postgres";
-  url.password = DB_PASSWORD;
-  databaseUrl = url.toString();
+  // The settings name a database whose password is planted; the engine connects to the test
+  // database itself (trust auth or the embedded server's own password), so the planted one is only
+  // known as a secret, as it would be in production.
+  const configuredUrl = new URL(db.url);
+  configuredUrl.username ||= "postgres";
+  configuredUrl.password = DB_PASSWORD;
   const configured = engineOptionsFor(
-    engineEnv({ DATABASE_URL: databaseUrl }),
+    engineEnv({ DATABASE_URL: configuredUrl.toString() }),
     llmConfigFromEnv({ ANTHROPIC_API_KEY: API_KEY }),
   );
   engine = await startEngine({
-    connectionString: databaseUrl,
+    connectionString: db.url,
     ...configured,
     llm: leakyLlm(),
     concurrency: 2,
@@ -93,7 +93,7 @@ async function runToEnd(workspaceId: string) {
  * would see) contain a secret; the step jobs' rows too.
  */
 async function tablesLeaking(runId: string): Promise<string[]> {
-  const client = new pg.Client({ connectionString: databaseUrl });
+  const client = new pg.Client({ connectionString: db.url });
   await client.connect();
   try {
     const rows = async (sql: string) =>
