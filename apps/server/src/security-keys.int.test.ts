@@ -28,11 +28,29 @@ let folder: string;
 let server: RunningServer;
 const logs = { current: captureLogs() };
 
+// A role of its own whose password is the planted one, so the server connects with it whether the
+// test server checks passwords (the embedded one) or trusts local connections.
+const ROLE = `tta_secrets_${process.pid}_${Date.now()}`;
+
+async function asAdmin(database: string, sql: string) {
+  const url = new URL(db.url);
+  url.pathname = `/${database}`;
+  const admin = createPrismaClient(url.toString());
+  try {
+    await admin.$executeRawUnsafe(sql);
+  } finally {
+    await admin.$disconnect();
+  }
+}
+
 beforeAll(async () => {
   db = await createTestDatabase();
-  // The test server trusts local connections: the password is sent, and ignored.
+  await asAdmin(
+    new URL(db.url).pathname.slice(1),
+    `CREATE ROLE ${ROLE} LOGIN SUPERUSER PASSWORD '${DB_PASSWORD}'`,
+  );
   const url = new URL(db.url);
-  url.username ||= "postgres";
+  url.username = ROLE;
   url.password = DB_PASSWORD;
   databaseUrl = url.toString();
   prisma = createPrismaClient(databaseUrl);
@@ -63,6 +81,7 @@ afterAll(async () => {
   await stub?.close();
   await prisma?.$disconnect();
   await db?.drop();
+  await asAdmin("postgres", `DROP ROLE IF EXISTS ${ROLE}`);
   await rm(folder, { recursive: true, force: true });
 });
 
