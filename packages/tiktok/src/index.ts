@@ -5,6 +5,15 @@ export {
   businessVideoList,
 } from "./business/endpoints.ts";
 export {
+  type CreatorProfile,
+  type CreatorSource,
+  CreatorSourceError,
+  type CreatorVideo,
+  createCreatorSource,
+  DISPLAY_VIDEO_UNAVAILABLE,
+  hashtagsOf,
+} from "./display/creator-source.ts";
+export {
   DISPLAY_USER_FIELDS,
   DISPLAY_VIDEO_FIELDS,
   DISPLAY_VIDEO_PAGE_MAX,
