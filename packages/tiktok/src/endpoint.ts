@@ -15,6 +15,12 @@ export interface TikTokEndpoint<Data extends z.ZodType> {
   /** Path under the API's base URL, e.g. `/v2/video/list/`. */
   path: string;
   data: Data;
+  /**
+   * True for calls that change something at TikTok (create, reply, publish). After a timeout or a
+   * 5xx such a call may have been applied, so it is not sent again; only refusals that prove it was
+   * not applied (throttling, an expired token) are retried.
+   */
+  writes?: boolean;
   /** How many items a reply carries, for the call record (videos in a page, 1 for a profile). */
   itemsRead(data: z.infer<Data>): number;
 }

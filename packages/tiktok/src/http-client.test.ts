@@ -256,4 +256,14 @@ describe("slow responses", () => {
     expect(error).toBeInstanceOf(TikTokTimeoutError);
     expect(error).toMatchObject({ timeoutMs: 50, retriable: true });
   });
+
+  it("does not resend a call that writes after a timeout, since TikTok may have applied it", async () => {
+    const write = { ...displayUserInfo, writes: true };
+    stub.failNext("/v2/user/info/", { kind: "slow", delayMs: 300 });
+    const error = await client({ timeoutMs: 50 })
+      .call(write, userQuery)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TikTokTimeoutError);
+    expect(records).toHaveLength(1);
+  });
 });

@@ -63,7 +63,7 @@ export type TikTokClient = ReturnType<typeof createTikTokClient>;
 
 /**
  * A client for one TikTok API host. `call` sends one request, retries throttling, timeouts and 5xx
- * with bounded backoff, refreshes the token once on an auth error, and returns `data` validated by
+ * with bounded backoff (a `writes` endpoint only throttling), refreshes the token once on an auth error, and returns `data` validated by
  * the endpoint's schema; otherwise it throws one of the errors in `errors.ts`.
  * @example
  * const display = createTikTokClient({ baseUrl: "https://open.tiktokapis.com", credentials });
@@ -144,6 +144,7 @@ export function createTikTokClient(options: TikTokClientOptions) {
             continue;
           }
           if (!(error instanceof TikTokError) || !error.retriable || attemptNo >= maxAttempts) throw error;
+          if (endpoint.writes && !(error instanceof TikTokRateLimitedError)) throw error;
           const asked = error instanceof TikTokRateLimitedError ? error.retryAfterMs : undefined;
           if (asked !== undefined && asked > maxWaitMs) throw error;
           await sleep(asked ?? backoffMs * 2 ** (attemptNo - 1));
