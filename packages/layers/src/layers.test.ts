@@ -8,11 +8,12 @@ const onDisk = (pkg: WorkspacePackage): SourceFile[] =>
   sourceFiles(pkg.dir).map((file) => ({ file, source: readFileSync(file, "utf8") }));
 
 describe("the repository's imports", () => {
-  it("point one way, apps -> client -> api -> db -> core, and only through each package's exports", () => {
+  it("point one way, apps -> client -> api -> db -> tiktok -> core, and only through each package's exports", () => {
     const packages = workspacePackages();
     expect(packages.map((p) => p.name)).toEqual(
       expect.arrayContaining([
         "@tiktok-army/core",
+        "@tiktok-army/tiktok",
         "@tiktok-army/db",
         "@tiktok-army/api",
         "@tiktok-army/web",
@@ -31,6 +32,7 @@ const pkg = (name: string, dir: string, exports = ["."]): WorkspacePackage => ({
 });
 const FAKE = [
   pkg("@tiktok-army/core", "packages/core", [".", "./model", "./testing"]),
+  pkg("@tiktok-army/tiktok", "packages/tiktok", [".", "./testing"]),
   pkg("@tiktok-army/db", "packages/db", [".", "./testing"]),
   pkg("@tiktok-army/api", "packages/api"),
   pkg("@tiktok-army/server", "apps/server", []),
@@ -55,6 +57,8 @@ describe("the layer check", () => {
         "apps/server/src/main.ts": `import { appRouter } from "@tiktok-army/api";\nimport { startEngine } from "@tiktok-army/db";\nimport { SEEDED_WORKFLOWS } from "@tiktok-army/core";`,
         "packages/db/src/runs.ts": `import { startRunInputSchema } from "@tiktok-army/core/model";\nimport { x } from "./x.ts";`,
         "packages/db/src/runs.test.ts": `import { InMemoryRunStore } from "@tiktok-army/core/testing";`,
+        "packages/db/src/connections.ts": `import { decryptToken } from "@tiktok-army/tiktok";`,
+        "packages/tiktok/src/provider.ts": `import type { TikTokDataProvider } from "@tiktok-army/core";`,
         "apps/web/src/trpc.ts": `import type { AppRouter } from "@tiktok-army/api";\nimport { RUN_STATUS } from "@tiktok-army/core/model";\nimport React from "react";`,
       }),
     ).toEqual([]);
@@ -64,9 +68,15 @@ describe("the layer check", () => {
     expect(
       violationsOf({ "packages/db/src/runs.ts": `\nimport { appRouter } from "@tiktok-army/api";` }),
     ).toEqual([
-      "packages/db/src/runs.ts:2: @tiktok-army/db imports @tiktok-army/api, which is not below it (apps -> client -> api -> db -> core)",
+      "packages/db/src/runs.ts:2: @tiktok-army/db imports @tiktok-army/api, which is not below it (apps -> client -> api -> db -> tiktok -> core)",
     ]);
     expect(violationsOf({ "packages/core/src/a.ts": `export * from "@tiktok-army/db";` })).toHaveLength(1);
+    expect(violationsOf({ "packages/tiktok/src/a.ts": `import { x } from "@tiktok-army/db";` })).toHaveLength(
+      1,
+    );
+    expect(
+      violationsOf({ "packages/core/src/a.ts": `import { x } from "@tiktok-army/tiktok";` }),
+    ).toHaveLength(1);
   });
 
   it("refuses another package's internals, by package path or by relative path", () => {
@@ -106,8 +116,8 @@ describe("the layer check", () => {
       expect.stringContaining('the core imports "@prisma/client"'),
       expect.stringContaining('the core imports "react"'),
     ]);
-    expect(violationsOf({}, [...FAKE, pkg("@tiktok-army/tiktok", "packages/tiktok")])).toEqual([
-      expect.stringContaining("@tiktok-army/tiktok: not in the layer table"),
+    expect(violationsOf({}, [...FAKE, pkg("@tiktok-army/billing", "packages/billing")])).toEqual([
+      expect.stringContaining("@tiktok-army/billing: not in the layer table"),
     ]);
   });
 });

@@ -4,17 +4,18 @@ import type { WorkspacePackage } from "./workspace.ts";
 
 /**
  * Who may import whom: a package imports only packages of a lower layer, so dependencies point one
- * way (apps -> client -> api -> db -> core). A new package fails the check until it has a layer here.
+ * way (apps -> client -> api -> db -> tiktok -> core). A new package fails the check until it has a layer here.
  */
 export const LAYERS: Record<string, number> = {
   "@tiktok-army/tsconfig": 0,
   "@tiktok-army/core": 1,
-  "@tiktok-army/db": 2,
-  "@tiktok-army/api": 3,
-  "@tiktok-army/client": 4,
-  "@tiktok-army/server": 5,
-  "@tiktok-army/e2e": 6,
-  "@tiktok-army/layers": 6,
+  "@tiktok-army/tiktok": 2,
+  "@tiktok-army/db": 3,
+  "@tiktok-army/api": 4,
+  "@tiktok-army/client": 5,
+  "@tiktok-army/server": 6,
+  "@tiktok-army/e2e": 7,
+  "@tiktok-army/layers": 7,
 };
 
 /** The dashboard runs in a browser: of ours it may use the API's types and the core's browser-safe model only. */
@@ -86,7 +87,9 @@ export function layerViolations(
         const from = LAYERS[pkg.name];
         const to = name === WEB ? Number.POSITIVE_INFINITY : LAYERS[name];
         if (from !== undefined && to !== undefined && to >= from)
-          refuse(`${pkg.name} imports ${name}, which is not below it (apps -> client -> api -> db -> core)`);
+          refuse(
+            `${pkg.name} imports ${name}, which is not below it (apps -> client -> api -> db -> tiktok -> core)`,
+          );
       }
     }
   }

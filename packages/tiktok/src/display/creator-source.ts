@@ -1,0 +1,125 @@
+import type { TikTokProfile, TikTokVideo } from "@tiktok-army/core";
+import type { TikTokClient } from "../http-client.ts";
+import {
+  DISPLAY_USER_FIELDS,
+  DISPLAY_VIDEO_FIELDS,
+  DISPLAY_VIDEO_PAGE_MAX,
+  type DisplayVideo,
+  displayUserInfo,
+  displayVideoList,
+} from "./endpoints.ts";
+
+/**
+ * What the Display API gives of core's profile. It lacks `category` (our own classification) and
+ * `region`; the core port requires both, so this source cannot yet stand behind `TikTokDataProvider`.
+ */
+export type CreatorProfile = Omit<TikTokProfile, "category" | "region">;
+
+/** Core's video fields the Display API has no source for. They are listed, never filled in. */
+export const DISPLAY_VIDEO_UNAVAILABLE = [
+  "save_count",
+  "reach",
+  "average_time_watched",
+  "full_video_watched_rate",
+  "impression_sources",
+] as const satisfies readonly (keyof TikTokVideo)[];
+
+/** Core's video as far as the Display API reaches; `hashtags` are read from the description's `#tags`. */
+export type CreatorVideo = Omit<TikTokVideo, (typeof DISPLAY_VIDEO_UNAVAILABLE)[number]>;
+
+export class CreatorSourceError extends Error {
+  override readonly name = "CreatorSourceError";
+  constructor(
+    readonly code: "handle_mismatch" | "stalled_pagination",
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Reads one connected creator account over the Display API. The connection is for one account: a
+ * handle other than its username is refused, never answered with the connected account's data.
+ * @example
+ * const source = createCreatorSource(displayClient);
+ * const videos = await source.listVideos("glowwithmia", { limit: 90 }); // 5 pages, newest first
+ */
+export function createCreatorSource(client: TikTokClient) {
+  const assertHandle = (handle: string, username: string) => {
+    if (normalise(handle) !== normalise(username))
+      throw new CreatorSourceError(
+        "handle_mismatch",
+        `the connected creator account is @${username}, not @${normalise(handle)}; connect @${normalise(handle)} to read it`,
+      );
+  };
+  const readUser = async () =>
+    (await client.call(displayUserInfo, { query: { fields: DISPLAY_USER_FIELDS.join(",") } })).user;
+
+  return {
+    async getProfile(handle: string): Promise<CreatorProfile> {
+      const user = await readUser();
+      assertHandle(handle, user.username);
+      return {
+        handle: user.username,
+        display_name: user.display_name,
+        bio_description: user.bio_description,
+        is_verified: user.is_verified,
+        follower_count: user.follower_count,
+        following_count: user.following_count,
+        likes_count: user.likes_count,
+        video_count: user.video_count,
+      };
+    },
+
+    /** Newest first, at most `limit`, paging 20 at a time by cursor until TikTok has no more. */
+    async listVideos(handle: string, { limit }: { limit: number }): Promise<CreatorVideo[]> {
+      if (!Number.isInteger(limit) || limit < 1)
+        throw new RangeError(`limit must be a positive integer, got ${limit}`);
+      assertHandle(handle, (await readUser()).username);
+      const videos: CreatorVideo[] = [];
+      let cursor: number | undefined;
+      while (videos.length < limit) {
+        const page = await client.call(displayVideoList, {
+          query: { fields: DISPLAY_VIDEO_FIELDS.join(",") },
+          body: { max_count: Math.min(DISPLAY_VIDEO_PAGE_MAX, limit - videos.length), cursor },
+        });
+        videos.push(...page.videos.slice(0, limit - videos.length).map(toCreatorVideo));
+        if (!page.has_more) break;
+        if (page.videos.length === 0 || page.cursor === cursor)
+          throw new CreatorSourceError(
+            "stalled_pagination",
+            "TikTok said has_more but the cursor did not move",
+          );
+        cursor = page.cursor;
+      }
+      return videos;
+    },
+  };
+}
+
+export type CreatorSource = ReturnType<typeof createCreatorSource>;
+
+function toCreatorVideo(video: DisplayVideo): CreatorVideo {
+  return {
+    id: video.id,
+    create_time: video.create_time,
+    duration: video.duration,
+    title: video.title,
+    video_description: video.video_description,
+    hashtags: hashtagsOf(video.video_description),
+    view_count: video.view_count,
+    like_count: video.like_count,
+    comment_count: video.comment_count,
+    share_count: video.share_count,
+  };
+}
+
+/** `#tags` as written in the description, lower-cased, without `#`, each once, in order. */
+export function hashtagsOf(description: string): string[] {
+  const tags = [...description.matchAll(/#([\p{L}\p{N}_]+)/gu)].map((m) => (m[1] ?? "").toLowerCase());
+  return [...new Set(tags)];
+}
+
+function normalise(handle: string): string {
+  return handle.trim().replace(/^@/, "").toLowerCase();
+}

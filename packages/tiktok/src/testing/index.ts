@@ -1,0 +1,2 @@
+export { type StubAccount, stubAccount } from "./stub-data.ts";
+export { type StubFailure, startTikTokStub, type TikTokStub, type TikTokStubOptions } from "./stub-server.ts";

@@ -1,0 +1,264 @@
+import { randomBytes } from "node:crypto";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { type StubAccount, stubAccount } from "./stub-data.ts";
+
+/** A failure the stub serves instead of the next reply(s) of an endpoint. */
+export type StubFailure =
+  /** Display: HTTP 429 `rate_limit_exceeded`; Business: HTTP 200 with code 40100. */
+  | { kind: "rate_limited"; retryAfterSeconds?: number }
+  /** An error inside an HTTP 200 reply (Business code, or Display `error.code`). */
+  | { kind: "error_in_200"; code?: number | string; message?: string }
+  /** Answers only after `delayMs`. */
+  | { kind: "slow"; delayMs: number };
+
+export interface TikTokStubOptions {
+  clientKey?: string;
+  clientSecret?: string;
+  redirectUri?: string;
+  /** Access token lifetime reported as `expires_in`, seconds. */
+  accessTokenTtl?: number;
+  account?: StubAccount;
+}
+
+export interface TikTokStub {
+  /** `http://127.0.0.1:<port>`, for every API host at once. */
+  url: string;
+  account: StubAccount;
+  clientKey: string;
+  clientSecret: string;
+  redirectUri: string;
+  /** What a user's consent on the authorize page yields: a one-time code for the stub's account. */
+  authorize(): string;
+  /** A live access token without the OAuth dance, for tests of the data endpoints. */
+  issueAccessToken(): string;
+  /** Serve `failure` for the next `times` requests to `path`. */
+  failNext(path: string, failure: StubFailure, times?: number): void;
+  /** Every access token issued so far stops working, as if it had expired. */
+  expireAccessTokens(): void;
+  /** The user revoked the app: refresh tokens and access tokens stop working. */
+  revokeGrant(): void;
+  /** Requests received, by path, for assertions on retries. */
+  requests: { method: string; path: string }[];
+  close(): Promise<void>;
+}
+
+const BUSINESS_PREFIX = "/open_api/v1.3";
+
+/**
+ * A local TikTok for tests and the sandbox: Display API v2 (`/v2/user/info/`, `/v2/video/list/`),
+ * OAuth v2 (`/v2/oauth/token/` with rotating refresh tokens) and API for Business
+ * (`/open_api/v1.3/business/get/`, `/business/video/list/`), on 127.0.0.1 and a free port.
+ * @example
+ * const stub = await startTikTokStub();
+ * stub.failNext("/v2/video/list/", { kind: "rate_limited", retryAfterSeconds: 1 });
+ * await stub.close();
+ */
+export async function startTikTokStub(options: TikTokStubOptions = {}): Promise<TikTokStub> {
+  const account = options.account ?? stubAccount();
+  const clientKey = options.clientKey ?? "stub-client-key";
+  const clientSecret = options.clientSecret ?? "stub-client-secret";
+  const redirectUri = options.redirectUri ?? "http://127.0.0.1/callback";
+  const ttl = options.accessTokenTtl ?? 7200;
+  const codes = new Set<string>();
+  const accessTokens = new Set<string>();
+  const refreshTokens = new Set<string>();
+  const failures = new Map<string, StubFailure[]>();
+  const requests: { method: string; path: string }[] = [];
+  const sockets = new Set<import("node:net").Socket>();
+  const mint = (prefix: string) => `${prefix}.${randomBytes(12).toString("base64url")}`;
+
+  const issueAccessToken = () => {
+    const token = mint("act");
+    accessTokens.add(token);
+    return token;
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => send(res, 500, { message: String(error) }));
+  });
+  server.on("connection", (socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const path = url.pathname;
+    requests.push({ method: req.method ?? "GET", path });
+    const body = await readBody(req);
+    const business = path.startsWith(BUSINESS_PREFIX);
+    const failure = failures.get(path)?.shift();
+    if (failure?.kind === "slow") await new Promise((resolve) => setTimeout(resolve, failure.delayMs));
+    if (failure?.kind === "rate_limited") {
+      const headers: Record<string, string> =
+        failure.retryAfterSeconds === undefined ? {} : { "retry-after": String(failure.retryAfterSeconds) };
+      if (business) return send(res, 200, businessReply(40100, "Too many requests", {}), headers);
+      return send(res, 429, displayReply({}, "rate_limit_exceeded", "Rate limit exceeded"), headers);
+    }
+    if (failure?.kind === "error_in_200") {
+      if (business)
+        return send(
+          res,
+          200,
+          businessReply(Number(failure.code ?? 40002), failure.message ?? "Invalid parameter", {}),
+        );
+      return send(
+        res,
+        200,
+        displayReply({}, String(failure.code ?? "invalid_params"), failure.message ?? "Invalid params"),
+      );
+    }
+    if (path === "/v2/oauth/token/" && req.method === "POST")
+      return oauthToken(res, new URLSearchParams(body));
+    if (business) {
+      const token = req.headers["access-token"];
+      if (typeof token !== "string" || !accessTokens.has(token))
+        return send(res, 200, businessReply(40105, "The access token is invalid or has expired", {}));
+      return businessRoute(res, path.slice(BUSINESS_PREFIX.length), url.searchParams);
+    }
+    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1];
+    if (!bearer || !accessTokens.has(bearer))
+      return send(
+        res,
+        401,
+        displayReply({}, "access_token_invalid", "The access token is invalid or not found"),
+      );
+    if (path === "/v2/user/info/" && req.method === "GET")
+      return send(res, 200, displayReply({ user: pick(account.user, url.searchParams.get("fields")) }));
+    if (path === "/v2/video/list/" && req.method === "POST") return displayVideoList(res, url, body);
+    return send(res, 404, displayReply({}, "not_found", `no stub for ${req.method} ${path}`));
+  }
+
+  function oauthToken(res: ServerResponse, form: URLSearchParams) {
+    if (form.get("client_key") !== clientKey || form.get("client_secret") !== clientSecret)
+      return send(res, 401, oauthError("invalid_client", "Client key or secret is wrong"));
+    const grant = form.get("grant_type");
+    if (grant === "authorization_code") {
+      const code = form.get("code") ?? "";
+      if (!codes.delete(code))
+        return send(res, 400, oauthError("invalid_grant", "Authorization code is invalid"));
+      if (form.get("redirect_uri") !== redirectUri)
+        return send(res, 400, oauthError("invalid_request", "redirect_uri does not match"));
+    } else if (grant === "refresh_token") {
+      // Refresh tokens rotate: the one presented is spent, a new one is issued with the new access token.
+      if (!refreshTokens.delete(form.get("refresh_token") ?? ""))
+        return send(res, 400, oauthError("invalid_grant", "Refresh token is invalid or expired"));
+    } else return send(res, 400, oauthError("unsupported_grant_type", `grant_type ${grant}`));
+    const refreshToken = mint("rft");
+    refreshTokens.add(refreshToken);
+    return send(res, 200, {
+      open_id: account.user.open_id,
+      scope: "user.info.basic,user.info.profile,user.info.stats,video.list",
+      access_token: issueAccessToken(),
+      expires_in: ttl,
+      refresh_token: refreshToken,
+      refresh_expires_in: 15_552_000,
+      token_type: "Bearer",
+    });
+  }
+
+  function displayVideoList(res: ServerResponse, url: URL, body: string) {
+    const { max_count: maxCount = 10, cursor } = JSON.parse(body || "{}") as {
+      max_count?: number;
+      cursor?: number;
+    };
+    if (!Number.isInteger(maxCount) || maxCount < 1 || maxCount > 20)
+      return send(res, 400, displayReply({}, "invalid_params", "max_count must be from 1 to 20"));
+    const older = account.videos.filter((v) => cursor === undefined || v.create_time * 1000 < cursor);
+    const page = older.slice(0, maxCount);
+    const last = page.at(-1);
+    return send(
+      res,
+      200,
+      displayReply({
+        videos: page.map((v) => pick(v, url.searchParams.get("fields"))),
+        cursor: last ? last.create_time * 1000 : (cursor ?? 0),
+        has_more: older.length > page.length,
+      }),
+    );
+  }
+
+  function businessRoute(res: ServerResponse, path: string, query: URLSearchParams) {
+    if (!query.get("business_id")) return send(res, 200, businessReply(40002, "business_id is required", {}));
+    if (path === "/business/get/") return send(res, 200, businessReply(0, "OK", account.business));
+    if (path === "/business/video/list/") {
+      const maxCount = Number(query.get("max_count") ?? 20);
+      const start = Number(query.get("cursor") ?? 0);
+      if (!Number.isInteger(maxCount) || maxCount < 1 || maxCount > 20)
+        return send(res, 200, businessReply(40002, "max_count must be from 1 to 20", {}));
+      const page = account.businessVideos.slice(start, start + maxCount);
+      const cursor = start + page.length;
+      const hasMore = cursor < account.businessVideos.length;
+      return send(res, 200, businessReply(0, "OK", { videos: page, cursor, has_more: hasMore }));
+    }
+    return send(res, 404, businessReply(40400, `no stub for ${path}`, {}));
+  }
+
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    account,
+    clientKey,
+    clientSecret,
+    redirectUri,
+    authorize() {
+      const code = mint("code");
+      codes.add(code);
+      return code;
+    },
+    issueAccessToken,
+    failNext(path, failure, times = 1) {
+      failures.set(path, [...(failures.get(path) ?? []), ...Array.from({ length: times }, () => failure)]);
+    },
+    expireAccessTokens: () => accessTokens.clear(),
+    revokeGrant() {
+      accessTokens.clear();
+      refreshTokens.clear();
+    },
+    requests,
+    close() {
+      for (const socket of sockets) socket.destroy();
+      return new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+    },
+  };
+}
+
+function logId() {
+  return randomBytes(8).toString("hex");
+}
+
+function displayReply(data: unknown, code = "ok", message = "") {
+  return { data, error: { code, message, log_id: logId() } };
+}
+
+function businessReply(code: number, message: string, data: unknown) {
+  return { code, message, request_id: logId(), data };
+}
+
+function oauthError(error: string, description: string) {
+  return { error, error_description: description, log_id: logId() };
+}
+
+/** Display API returns only the fields asked for in `fields`. */
+function pick<T extends object>(record: T, fields: string | null): Partial<T> {
+  if (!fields) return record;
+  const wanted = new Set(fields.split(","));
+  return Object.fromEntries(Object.entries(record).filter(([key]) => wanted.has(key))) as Partial<T>;
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  if (res.headersSent) return;
+  res.writeHead(status, { "content-type": "application/json", ...headers });
+  res.end(JSON.stringify(body));
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
