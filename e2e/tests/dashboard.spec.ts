@@ -68,13 +68,25 @@ test("a profile audit run ad hoc, read as a report", async ({ page }, testInfo) 
   await page.getByLabel("Target type").selectOption("creator");
   await page.getByRole("button", { name: "Start run" }).click();
   await expect(page).toHaveURL(/\/runs\/[0-9a-f-]{36}$/);
+  const runId = runIdOf(page);
+  // The server reads offline data: the header says so beside the mode, and so does the run.
+  await expect(page.getByTestId("server-data-source")).toHaveText("demo data");
+  await expect(page.locator(".run-header").getByTestId("data-source")).toHaveText("demo data");
   await expect(step(page, "report")).toHaveAttribute("data-status", "succeeded");
   await page.getByRole("link", { name: "Read the report" }).click();
   const report = page.getByTestId("report");
   await expect(report).toContainText("@fitwithtom");
+  // The report's first line, set in code, says the data was invented.
+  await expect(report.locator("blockquote").first()).toHaveText(
+    /^\s*Demo data: this report was written from invented/,
+  );
   await expect(report).toContainText("Health score");
   // Rendered Markdown, not raw text: the report's tables are tables.
   await expect(report.locator("table").first()).toBeVisible();
+
+  await page.goto("/runs");
+  const row = page.locator(`[data-testid="run-row"][data-run-id="${runId}"]`);
+  await expect(row.getByTestId("data-source")).toHaveText("demo data");
 });
 
 test("a failed step shows its error message", async ({ page }) => {

@@ -50,7 +50,7 @@ function app(overrides: Partial<AppOptions<typeof router>> = {}, logs: CapturedL
     createContext: async (credentials) => credentials,
     maxBodyBytes: 4096,
     isReady: async () => true,
-    localSession: { apiKey: LOCAL_KEY, workspace: "local", mode: "mock" },
+    localSession: { apiKey: LOCAL_KEY, workspace: "local", mode: "mock", dataSource: "offline" },
     webDist: dist,
     logger: logs.logger,
     ...overrides,
@@ -267,7 +267,7 @@ describe("health, the local session and the rest of /api", () => {
     const local = { headers: { host: "127.0.0.1:3001" } };
     const session = await app().request("/api/session", local, from("127.0.0.1"));
     expect(session.status).toBe(200);
-    expect(await session.json()).toEqual({ workspace: "local", mode: "mock" });
+    expect(await session.json()).toEqual({ workspace: "local", mode: "mock", dataSource: "offline" });
     expect(session.headers.get("set-cookie")).toBe(`tta_key=${LOCAL_KEY}; HttpOnly; SameSite=Strict; Path=/`);
     expect(session.headers.get("cache-control")).toBe("no-store");
 

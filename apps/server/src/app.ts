@@ -2,6 +2,7 @@ import type { ServerResponse } from "node:http";
 import type { HttpBindings } from "@hono/node-server";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { credentialsFrom, RateLimitedError } from "@tiktok-army/api";
+import type { DataSource } from "@tiktok-army/core/model";
 import type { Logger } from "@tiktok-army/db/logger";
 import { type AnyTRPCRouter, getTRPCErrorShape, type inferRouterContext, TRPCError } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
@@ -32,7 +33,7 @@ export interface AppOptions<TRouter extends AnyTRPCRouter> {
   /** False once shutting down, or when the database does not answer. */
   isReady: () => Promise<boolean>;
   /** What `/api/session` hands to a dashboard on this machine. */
-  localSession: { apiKey: string; workspace: string; mode: "mock" | "real" };
+  localSession: { apiKey: string; workspace: string; mode: "mock" | "real"; dataSource: DataSource };
   /** The built dashboard (see `dashboard`). */
   webDist: string;
   logger: Logger;
@@ -127,8 +128,8 @@ export function createApp<TRouter extends AnyTRPCRouter>(options: AppOptions<TRo
     if (c.req.method !== "GET") return json(c, 405, { error: "use GET" }, { allow: "GET" });
     const refusal = whyNotLocal(getConnInfo(c).remote.address, c.req.raw.headers);
     if (refusal) return json(c, 403, { error: `the local session is for this machine only (${refusal})` });
-    const { apiKey, workspace, mode } = options.localSession;
-    return json(c, 200, { workspace, mode }, { "set-cookie": keyCookie(apiKey) });
+    const { apiKey, workspace, mode, dataSource } = options.localSession;
+    return json(c, 200, { workspace, mode, dataSource }, { "set-cookie": keyCookie(apiKey) });
   });
   app.all("/api/*", (c) => json(c, 404, { error: "not found" }));
   app.all("*", dashboard(options.webDist));

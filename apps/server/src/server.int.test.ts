@@ -115,7 +115,7 @@ describe("the local session and the API mount", () => {
     try {
       const session = await fetch(`${server.url}/api/session`);
       expect(session.status).toBe(200);
-      expect(await session.json()).toEqual({ workspace: "local", mode: "mock" });
+      expect(await session.json()).toEqual({ workspace: "local", mode: "mock", dataSource: "offline" });
       const cookie = session.headers.get("set-cookie") ?? "";
       expect(cookie).toBe(`tta_key=${server.localApiKey}; HttpOnly; SameSite=Strict; Path=/`);
 

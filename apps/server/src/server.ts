@@ -89,7 +89,12 @@ export async function startServer(
       maxBodyBytes: config.maxBodyBytes,
       maxBatchSize: config.maxBatchSize,
       isReady: async () => !shuttingDown && (await databaseAnswers(engine)) && !shuttingDown,
-      localSession: { apiKey: local.apiKey, workspace: local.workspace.name, mode: config.llm.mode },
+      localSession: {
+        apiKey: local.apiKey,
+        workspace: local.workspace.name,
+        mode: config.llm.mode,
+        dataSource: engine.dataSource,
+      },
       webDist: config.webDist,
       logger,
       onEventStream: (res) => eventStreams.add(res),

@@ -1,4 +1,4 @@
-import { createMockLlm, type LlmPort, type RetryPolicy } from "@tiktok-army/core";
+import { createMockLlm, type LlmPort, type RetryPolicy, type TikTokDataProvider } from "@tiktok-army/core";
 import { createWorkspaceWithKey, type Engine, startEngine, unlimited } from "@tiktok-army/db";
 import { createTestDatabase } from "@tiktok-army/db/testing";
 import { RunEventHub } from "./event-hub.ts";
@@ -7,17 +7,23 @@ import { type ApiDeps, createCallerFactory, createTRPCContext } from "./trpc.ts"
 
 /**
  * An API over a fresh database with in-process workers, and a caller per API key; for router tests
- * that need no HTTP. `caller(undefined)` calls without a key. Mock LLM and no rate limits unless
- * told otherwise.
+ * that need no HTTP. `caller(undefined)` calls without a key. Mock LLM, offline data and no rate
+ * limits unless told otherwise.
  */
 export async function startTestApi(
-  options: { llm?: LlmPort; retry?: RetryPolicy; rateLimits?: ApiDeps["rateLimits"] } = {},
+  options: {
+    llm?: LlmPort;
+    data?: TikTokDataProvider;
+    retry?: RetryPolicy;
+    rateLimits?: ApiDeps["rateLimits"];
+  } = {},
 ) {
   const db = await createTestDatabase();
   const llm = options.llm ?? createMockLlm();
   const engine: Engine = await startEngine({
     connectionString: db.url,
     llm,
+    data: options.data,
     retry: options.retry,
     concurrency: 2,
   });

@@ -1,4 +1,4 @@
-import type { AgentRegistry, LlmPort, RetryPolicy, TikTokDataProvider } from "@tiktok-army/core";
+import type { AgentRegistry, DataSource, LlmPort, RetryPolicy, TikTokDataProvider } from "@tiktok-army/core";
 import { AGENT_REGISTRY, createOfflineProvider, DEFAULT_RETRY } from "@tiktok-army/core";
 import type PgBoss from "pg-boss";
 import { createPrismaClient, type PrismaClient } from "./client.ts";
@@ -30,6 +30,8 @@ export interface Engine {
   boss: PgBoss;
   store: PgRunStore;
   registry: AgentRegistry;
+  /** What the engine's data provider reads; every run it starts records it. */
+  dataSource: DataSource;
   /** Stops taking jobs, lets running steps finish, then closes connections. */
   stop(): Promise<void>;
 }
@@ -43,11 +45,14 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
   });
   const retry = options.retry ?? DEFAULT_RETRY;
   const registry = options.registry ?? AGENT_REGISTRY;
+  // One provider decides both what steps read and the source runs record, so the two cannot disagree.
+  const data = options.data ?? createOfflineProvider();
   const store = new PgRunStore(prisma, {
     queue: stepEnqueuer(boss),
     backoffMs: retry.backoffMs,
     registry,
     secrets: options.secrets,
+    dataSource: data.source,
   });
   let workers: RunningWorkers | undefined;
   try {
@@ -61,7 +66,7 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
         stepTimeoutMs: ((options.queue?.expireInSeconds ?? 300) - 1) * 1000,
         deps: {
           llm: options.llm,
-          data: options.data ?? createOfflineProvider(),
+          data,
           registry,
           now: () => new Date(),
         },
@@ -87,6 +92,7 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
     boss,
     store,
     registry,
+    dataSource: data.source,
     async stop() {
       clearInterval(sweeper);
       await workers?.stop();

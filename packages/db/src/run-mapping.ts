@@ -26,6 +26,7 @@ export function toRunState(
     workflowName: run.workflowName,
     brief: run.brief as unknown as RunBrief,
     dag,
+    dataSource: run.dataSource,
     status: run.status,
     report: run.report ?? undefined,
     error: run.error ?? undefined,

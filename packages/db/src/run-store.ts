@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import {
   AGENT_REGISTRY,
   type AgentRegistry,
+  type DataSource,
   dagJsonSchema,
   type RunEvent,
   type RunEventBody,
@@ -35,6 +36,8 @@ export interface PgRunStoreOptions {
    * error quoting the API key must not reach step errors, traces, event payloads or the run's error.
    */
   secrets?: readonly string[];
+  /** What the engine's data provider reads: recorded on every run this store starts. Offline by default. */
+  dataSource?: DataSource;
 }
 
 export const TX_OPTIONS = { maxWait: 15_000, timeout: 30_000 };
@@ -47,12 +50,14 @@ export const TX_OPTIONS = { maxWait: 15_000, timeout: 30_000 };
  */
 export class PgRunStore implements RunStore {
   readonly registry: AgentRegistry;
+  readonly dataSource: DataSource;
 
   constructor(
     readonly prisma: PrismaClient,
     private readonly options: PgRunStoreOptions = {},
   ) {
     this.registry = options.registry ?? AGENT_REGISTRY;
+    this.dataSource = options.dataSource ?? "offline";
   }
 
   commit(runId: string, events: readonly RunEventBody[]) {

@@ -78,6 +78,7 @@ export async function startRun(
         workflowName: workflow.def.name,
         brief: brief as object,
         dag: dag as object,
+        dataSource: store.dataSource,
         status: "running",
       },
     });
@@ -93,6 +94,7 @@ export async function startRun(
           workflowName: workflow.def.name,
           brief,
           dag,
+          dataSource: store.dataSource,
         },
       ],
       { isNew: true },

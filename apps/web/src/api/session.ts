@@ -1,7 +1,9 @@
+import type { DataSource } from "@tiktok-army/core/model";
+
 /** Who the dashboard talks to the API as. */
 export type Session =
   /** A browser on the server's machine: the server set the `tta_key` cookie; live updates work. */
-  | { kind: "local"; workspace: string; mode: "mock" | "real" }
+  | { kind: "local"; workspace: string; mode: "mock" | "real"; dataSource: DataSource }
   /** Anyone else, with a pasted API key sent as a Bearer header; runs are polled, not streamed. */
   | { kind: "key"; apiKey: string };
 
@@ -27,8 +29,17 @@ export async function openSession(): Promise<SessionOutcome> {
     return { status: "unreachable", reason: "The server did not answer." };
   }
   if (response.ok) {
-    const body = (await response.json()) as { workspace: string; mode: "mock" | "real" };
-    return { status: "ready", session: { kind: "local", workspace: body.workspace, mode: body.mode } };
+    const body = (await response.json()) as {
+      workspace: string;
+      mode: "mock" | "real";
+      dataSource?: DataSource;
+    };
+    // A server from before data sources only ever read offline data.
+    const dataSource = body.dataSource ?? "offline";
+    return {
+      status: "ready",
+      session: { kind: "local", workspace: body.workspace, mode: body.mode, dataSource },
+    };
   }
   if (response.status === 403) {
     const saved = storedKey();

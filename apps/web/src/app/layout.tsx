@@ -4,6 +4,7 @@ import { useSession } from "../api/api-provider.tsx";
 import { forgetApiKey } from "../api/session.ts";
 import { trpc } from "../api/trpc.ts";
 import { Loading } from "../ui/notices.tsx";
+import { LocalSessionBadges } from "./session-badges.tsx";
 import { setTheme, useTheme } from "./theme.ts";
 
 /** The frame of every page: skip link, top bar (name, navigation, mode, theme) and the page. */
@@ -88,20 +89,7 @@ function ModeBadge() {
       </>
     );
   }
-  return (
-    <span
-      className="mode-badge"
-      data-mode={session.mode}
-      data-testid="mode-badge"
-      title={
-        session.mode === "mock"
-          ? "Mock mode: offline data and fixture replies"
-          : "Real mode: live Claude calls"
-      }
-    >
-      {session.mode}
-    </span>
-  );
+  return <LocalSessionBadges mode={session.mode} dataSource={session.dataSource} />;
 }
 
 function ThemeToggle() {

@@ -3,6 +3,7 @@ import { Link, useParams } from "react-router";
 import { errorCode } from "../api/api-error.ts";
 import { trpc } from "../api/trpc.ts";
 import { usePageTitle } from "../app/page-title.ts";
+import { DataSourceBadge } from "../ui/data-source-badge.tsx";
 import { ErrorNotice, InfoNotice, Loading } from "../ui/notices.tsx";
 import { ReportMarkdown } from "./report-markdown.tsx";
 
@@ -44,7 +45,8 @@ export default function ReportPage() {
         <Link to={`/runs/${runId}`}>← Back to the run</Link>
       </p>
       <h1 id="report-title">
-        {run.data.workflowName} report <span className="muted">· @{run.data.brief.handle}</span>
+        {run.data.workflowName} report <span className="muted">· @{run.data.brief.handle}</span>{" "}
+        <DataSourceBadge source={run.data.dataSource} />
       </h1>
       {!report && (
         <InfoNotice>

@@ -3,6 +3,7 @@ import { Link } from "react-router";
 import { type RunView, trpc } from "../api/trpc.ts";
 import { useNow } from "../app/use-now.ts";
 import { elapsedMs, formatCost, formatDuration, formatTokens } from "../format.ts";
+import { DataSourceBadge } from "../ui/data-source-badge.tsx";
 import { StatusPill } from "../ui/status-pill.tsx";
 import type { LiveStatus } from "./use-run-events.ts";
 
@@ -28,6 +29,7 @@ export function RunHeader({ run, live }: { run: RunView; live: LiveStatus }) {
           {run.workflowName} <span className="muted">· @{run.brief.handle}</span>
         </h1>
         <StatusPill status={run.status} />
+        <DataSourceBadge source={run.dataSource} />
         <LiveNotice live={live} active={active} />
       </div>
       <dl className="stats">

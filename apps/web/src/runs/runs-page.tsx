@@ -1,5 +1,5 @@
 import { keepPreviousData } from "@tanstack/react-query";
-import { isRunActive, RUN_STATUS, type RunStatus } from "@tiktok-army/core/model";
+import { type DataSource, isRunActive, RUN_STATUS, type RunStatus } from "@tiktok-army/core/model";
 import { useState } from "react";
 import { Link } from "react-router";
 import { type RunView, trpc } from "../api/trpc.ts";
@@ -13,6 +13,7 @@ import {
   formatStatus,
   formatTokens,
 } from "../format.ts";
+import { DataSourceBadge } from "../ui/data-source-badge.tsx";
 import { Field } from "../ui/field.tsx";
 import { ErrorNotice, InfoNotice, Loading } from "../ui/notices.tsx";
 import { StatusPill } from "../ui/status-pill.tsx";
@@ -25,6 +26,7 @@ interface RunRow {
   workflowName: string;
   handle: string | null;
   status: RunStatus;
+  dataSource: DataSource;
   createdAt: string;
   finishedAt: string | null;
   durationMs: number | null;
@@ -118,6 +120,7 @@ export function RunsPage() {
                 <th scope="col">Workflow</th>
                 <th scope="col">Handle</th>
                 <th scope="col">Status</th>
+                <th scope="col">Data</th>
                 <th scope="col">Started</th>
                 <th scope="col" className="num">
                   Duration
@@ -142,6 +145,9 @@ export function RunsPage() {
                   <td>{run.handle ? `@${run.handle}` : "—"}</td>
                   <td>
                     <StatusPill status={run.status} />
+                  </td>
+                  <td>
+                    <DataSourceBadge source={run.dataSource} />
                   </td>
                   <td>{formatDateTime(run.createdAt)}</td>
                   <td className="num">

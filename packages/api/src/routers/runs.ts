@@ -33,6 +33,7 @@ export const runsRouter = {
           workflowSlug: true,
           workflowName: true,
           brief: true,
+          dataSource: true,
           status: true,
           error: true,
           createdAt: true,

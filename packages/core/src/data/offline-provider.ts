@@ -23,6 +23,7 @@ const MAX_HISTORY_DAYS = 365;
 export function createOfflineProvider(options: { now?: () => Date } = {}): TikTokDataProvider {
   const now = options.now ?? (() => new Date());
   return {
+    source: "offline",
     async getProfile(handle) {
       const account = offlineAccount(handle);
       const videos = offlineVideos(account, now());

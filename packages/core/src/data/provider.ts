@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { DataSource } from "./data-source.ts";
 
 /**
  * TikTok data as the agents see it. Field names follow TikTok's Display API and API for Business
@@ -80,6 +81,8 @@ export interface TrendQuery {
 
 /** The port agents read TikTok through. The offline provider is the default; real clients plug in here. */
 export interface TikTokDataProvider {
+  /** What this provider reads: recorded on every run it serves, and said in offline reports. */
+  readonly source: DataSource;
   getProfile(handle: string): Promise<TikTokProfile>;
   /** Newest first. */
   listVideos(handle: string, options: { limit: number }): Promise<TikTokVideo[]>;

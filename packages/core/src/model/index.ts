@@ -2,6 +2,7 @@
 // the schemas of what callers send, statuses, run events, the one reducer that folds them and the run
 // overview the dashboard draws. Nothing reachable from here may import a Node built-in or a package
 // other than zod: packages/layers checks it.
+export { DATA_SOURCE, type DataSource, LEGACY_DATA_SOURCE } from "../data/data-source.ts";
 export { type RunTransitionCode, RunTransitionError } from "../runner/errors.ts";
 export type { RunEvent, RunEventBody, RunEventType } from "../runner/events.ts";
 export { applyRunEvent, applyRunEventLenient } from "../runner/reduce.ts";

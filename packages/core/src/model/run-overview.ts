@@ -1,3 +1,4 @@
+import type { DataSource } from "../data/data-source.ts";
 import type { RunEventBody } from "../runner/events.ts";
 import { applyRunEventLenient } from "../runner/reduce.ts";
 import {
@@ -17,6 +18,8 @@ export interface RunOverview {
   workflowSlug: string;
   workflowName: string;
   brief: RunBrief;
+  /** Where the run's TikTok data comes from: `offline` is invented demo data. */
+  dataSource: DataSource;
   status: RunStatus;
   report: string | null;
   error: string | null;
@@ -69,6 +72,7 @@ export function runOverview(state: RunState): RunOverview {
     workflowSlug: state.workflowSlug,
     workflowName: state.workflowName,
     brief: state.brief,
+    dataSource: state.dataSource,
     status: state.status,
     report: state.report ?? null,
     error: state.error ?? null,
@@ -126,6 +130,7 @@ function stateOfOverview(overview: RunOverview): RunState {
     workflowSlug: overview.workflowSlug,
     workflowName: overview.workflowName,
     brief: overview.brief,
+    dataSource: overview.dataSource,
     dag: {
       version: 1,
       steps: overview.steps.map(stepDefOfOverview),

@@ -1,3 +1,4 @@
+import type { DataSource } from "../data/data-source.ts";
 import type { RunBrief } from "../workflow/brief.ts";
 import type { DagJson } from "../workflow/dag-json.ts";
 import type { TraceEntry } from "./trace.ts";
@@ -15,6 +16,8 @@ export type RunEventBody =
       workflowName: string;
       brief: RunBrief;
       dag: DagJson;
+      /** Absent in events recorded before runs carried a source: those read offline data. */
+      dataSource?: DataSource;
     }
   | { type: "step_queued"; stepKey: string }
   | {

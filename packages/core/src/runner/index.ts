@@ -39,4 +39,5 @@ export {
 } from "./run-workflow-inline.ts";
 export { followUp, settleRun } from "./settle.ts";
 export type { RunStore } from "./store.ts";
+export { OFFLINE_REPORT_NOTICE, withDataSourceNotice } from "./synthesis.ts";
 export { type StepTraceEntry, type TraceEntry, TraceRecorder } from "./trace.ts";

@@ -35,6 +35,11 @@ const failedA: RunEventBody[] = [
 ];
 
 describe("applyRunEvent on the run's own transitions", () => {
+  it("reads a run created before runs carried a data source as offline, and keeps a recorded one", () => {
+    expect(fold(created).dataSource).toBe("offline");
+    expect(fold({ ...created, dataSource: "tiktok" }).dataSource).toBe("tiktok");
+  });
+
   it("fails a run only when one of its steps failed", () => {
     expect(() => fold(created, { type: "run_failed", error: "boom" })).toThrow(RunTransitionError);
     expect(fold(created, ...failedA, { type: "run_failed", error: "boom" }).status).toBe("failed");

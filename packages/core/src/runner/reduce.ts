@@ -1,3 +1,4 @@
+import { LEGACY_DATA_SOURCE } from "../data/data-source.ts";
 import { downstreamOf } from "../workflow/ancestors.ts";
 import { approvalOptionsSchema } from "../workflow/nodes.ts";
 import { RunTransitionError } from "./errors.ts";
@@ -29,6 +30,7 @@ export function applyRunEvent(state: RunState | undefined, event: Stamped): RunS
       workflowName: event.workflowName,
       brief: event.brief,
       dag: event.dag,
+      dataSource: event.dataSource ?? LEGACY_DATA_SOURCE,
       status: "running",
       createdAt: event.at,
       steps: Object.fromEntries(

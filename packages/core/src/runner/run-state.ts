@@ -1,3 +1,4 @@
+import type { DataSource } from "../data/data-source.ts";
 import type { RunBrief } from "../workflow/brief.ts";
 import type { DagJson } from "../workflow/dag-json.ts";
 import type { StepTraceEntry } from "./trace.ts";
@@ -100,6 +101,8 @@ export interface RunState {
   brief: RunBrief;
   /** The DAG the run was started with; later edits of the workflow do not change a running run. */
   dag: DagJson;
+  /** Where the run's TikTok data comes from, fixed when it starts. */
+  dataSource: DataSource;
   status: RunStatus;
   report?: string;
   error?: string;

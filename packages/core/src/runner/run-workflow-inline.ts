@@ -61,6 +61,7 @@ export async function runWorkflowInline(options: RunWorkflowInlineOptions): Prom
       workflowName: options.workflow.name,
       brief,
       dag: toDagJson(options.workflow),
+      dataSource: deps.data.source,
     },
   ]);
   return outcome(await driveRun(runId, deps));
