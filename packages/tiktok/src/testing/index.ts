@@ -1,2 +1,3 @@
 export { type StubAccount, stubAccount } from "./stub-data.ts";
+export type { StubAuthorizeOptions } from "./stub-oauth.ts";
 export { type StubFailure, startTikTokStub, type TikTokStub, type TikTokStubOptions } from "./stub-server.ts";
