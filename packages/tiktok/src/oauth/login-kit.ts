@@ -8,6 +8,7 @@
  *   POST /v2/oauth/revoke/ with `token`)
  */
 import * as oauth from "oauth4webapi";
+import { z } from "zod";
 import {
   REAUTH_REQUIRED,
   TikTokApiError,
@@ -199,7 +200,7 @@ function tokenFailure(error: unknown): TokenFailure {
   }
   if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError"))
     return { error: "timeout" };
-  if (error instanceof Error && error.name === "ZodError") return { error: "unexpected_response" };
+  if (error instanceof z.ZodError) return { error: "unexpected_response" };
   return { error: "network_error" };
 }
 
