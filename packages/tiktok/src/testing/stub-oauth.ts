@@ -1,7 +1,7 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { ConnectionKind } from "../oauth/types.ts";
-import { consentPage, refusalPage } from "./stub-authorize-page.ts";
+import { createStubConsent } from "./stub-consent.ts";
+import { createStubGrants, STUB_SCOPES } from "./stub-grants.ts";
 
 export interface StubOAuthOptions {
   clientKey: string;
@@ -22,12 +22,6 @@ export interface StubOAuthOptions {
   refreshTokens: Set<string>;
 }
 
-export interface StubAuthorizeOptions {
-  redirectUri?: string;
-  /** Hex SHA-256 of the verifier, as TikTok's Login Kit takes it. */
-  codeChallenge?: string;
-}
-
 export type StubOAuth = ReturnType<typeof createStubOAuth>;
 
 /** Lifetimes the stub reports; clients must read them from each reply, never assume them. */
@@ -43,31 +37,8 @@ const BAD_APP = 40001;
 const BAD_CODE = 40002;
 const BAD_TOKEN = 40105;
 
-const SCOPES: Record<ConnectionKind, readonly string[]> = {
-  creator: ["user.info.basic", "user.info.profile", "user.info.stats", "video.list"],
-  business: [
-    "user.info.basic",
-    "user.info.username",
-    "user.info.stats",
-    "user.insights",
-    "video.list",
-    "video.insights",
-  ],
-  advertiser: ["Ad Account Management", "Ads Management", "Reporting"],
-};
 /** Marketing API permission scope ids, as `oauth2/access_token` returns them. */
 const ADVERTISER_SCOPE_IDS = [1, 2, 4];
-
-interface PendingCode {
-  kind: ConnectionKind;
-  redirectUri: string;
-  codeChallenge?: string;
-}
-
-interface Grant {
-  kind: ConnectionKind;
-  tokens: Set<string>;
-}
 
 /**
  * TikTok's three OAuth flows for the local stub: the consent pages (`/v2/auth/authorize/` for Login
@@ -77,130 +48,9 @@ interface Grant {
  * single-use and bound to their redirect URI and PKCE challenge; refresh tokens rotate.
  */
 export function createStubOAuth(options: StubOAuthOptions) {
-  const codes = new Map<string, PendingCode>();
-  const grants = new Map<string, Grant>();
-  const { accessTokens, refreshTokens } = options;
-  const mint = (prefix: string) => `${prefix}.${randomBytes(12).toString("base64url")}`;
-
-  function authorize(kind: ConnectionKind, request: StubAuthorizeOptions = {}): string {
-    const code = mint(kind === "advertiser" ? "authcode" : "code");
-    codes.set(code, {
-      kind,
-      redirectUri: request.redirectUri ?? options.fixedRedirectUri ?? options.defaultRedirectUri,
-      codeChallenge: request.codeChallenge,
-    });
-    return code;
-  }
-
-  function issue(kind: ConnectionKind, grant: Grant = { kind, tokens: new Set() }) {
-    const accessToken = mint("act");
-    accessTokens.add(accessToken);
-    grant.tokens.add(accessToken);
-    grants.set(accessToken, grant);
-    if (kind === "advertiser") return { accessToken, refreshToken: undefined };
-    const refreshToken = mint("rft");
-    refreshTokens.add(refreshToken);
-    grant.tokens.add(refreshToken);
-    grants.set(refreshToken, grant);
-    return { accessToken, refreshToken };
-  }
-
-  /** Rotation: the refresh token presented is spent; the grant lives on in the new one. */
-  function rotate(refreshToken: string) {
-    const grant = grants.get(refreshToken);
-    if (!grant || !refreshTokens.delete(refreshToken)) return undefined;
-    grant.tokens.delete(refreshToken);
-    return issue(grant.kind, grant);
-  }
-
-  /** The user (or the app) revoked the grant: every token of it stops working. */
-  function revoke(token: string): boolean {
-    const grant = grants.get(token);
-    if (!grant || !(accessTokens.has(token) || refreshTokens.has(token))) return false;
-    for (const each of grant.tokens) {
-      accessTokens.delete(each);
-      refreshTokens.delete(each);
-    }
-    return true;
-  }
-
-  /** A code for `kind`, spent on this first use, or the reason it is refused. */
-  function redeem(
-    kind: ConnectionKind,
-    code: string,
-    redirectUri: string | undefined,
-    verifier?: string | null,
-  ) {
-    const pending = codes.get(code);
-    if (!pending || pending.kind !== kind) return { refused: "invalid_grant" as const };
-    codes.delete(code);
-    if (redirectUri !== undefined && redirectUri !== pending.redirectUri)
-      return { refused: "redirect" as const };
-    if (pending.codeChallenge && (!verifier || hexSha256(verifier) !== pending.codeChallenge))
-      return { refused: "pkce" as const };
-    return { refused: undefined };
-  }
-
-  function consent(res: ServerResponse, url: URL, method: string, body: string) {
-    const q = url.searchParams;
-    const appKey = q.get(url.pathname.startsWith("/portal") ? "app_id" : "client_key");
-    const kind: ConnectionKind | undefined = url.pathname.startsWith("/portal")
-      ? appKey === options.businessAppId
-        ? "advertiser"
-        : undefined
-      : appKey === options.clientKey
-        ? "creator"
-        : appKey === options.businessAppId
-          ? "business"
-          : undefined;
-    const redirectUri = q.get("redirect_uri");
-    const challenge = q.get("code_challenge") ?? undefined;
-    const refusal = !kind
-      ? "This app is not registered (unknown client_key / app_id)."
-      : !redirectUri || !URL.canParse(redirectUri)
-        ? "redirect_uri is missing or not a URL."
-        : options.fixedRedirectUri && redirectUri !== options.fixedRedirectUri
-          ? "redirect_uri is not registered for this app."
-          : kind !== "advertiser" && q.get("response_type") !== "code"
-            ? "response_type must be code."
-            : challenge && q.get("code_challenge_method") !== "S256"
-              ? "code_challenge_method must be S256."
-              : undefined;
-    if (refusal || !kind || !redirectUri) return html(res, 400, refusalPage(refusal ?? "Bad request."));
-    if (method === "GET")
-      return html(
-        res,
-        200,
-        consentPage({
-          kind,
-          appName:
-            kind === "creator"
-              ? `Stub Login Kit app (${options.clientKey})`
-              : `Stub business app (${options.businessAppId})`,
-          account:
-            kind === "advertiser"
-              ? `advertiser accounts ${options.advertiserIds.join(", ")}`
-              : `@${options.creatorName}`,
-          permissions:
-            kind === "creator" || kind === "business" ? scopesAsked(q.get("scope"), kind) : SCOPES.advertiser,
-          redirectUri,
-        }),
-      );
-    const back = new URL(redirectUri);
-    const state = q.get("state");
-    if (new URLSearchParams(body).get("decision") !== "allow") {
-      back.searchParams.set("error", "access_denied");
-      back.searchParams.set("error_description", "The user denied the request");
-    } else if (kind === "advertiser") {
-      back.searchParams.set("auth_code", authorize(kind, { redirectUri }));
-    } else {
-      back.searchParams.set("code", authorize(kind, { redirectUri, codeChallenge: challenge }));
-      back.searchParams.set("scopes", scopesAsked(q.get("scope"), kind).join(","));
-    }
-    if (state !== null) back.searchParams.set("state", state);
-    res.writeHead(302, { location: back.href });
-    res.end();
-  }
+  const grants = createStubGrants(options);
+  const { authorize, issue, rotate, revoke, redeem } = grants;
+  const consent = createStubConsent(options, grants);
 
   function loginKitToken(res: ServerResponse, form: URLSearchParams) {
     if (form.get("client_key") !== options.clientKey || form.get("client_secret") !== options.clientSecret)
@@ -227,7 +77,7 @@ export function createStubOAuth(options: StubOAuthOptions) {
     } else return json(res, 400, oauthError("unsupported_grant_type", `grant_type ${grant}`));
     return json(res, 200, {
       open_id: options.creatorOpenId,
-      scope: SCOPES.creator.join(","),
+      scope: STUB_SCOPES.creator.join(","),
       access_token: tokens.accessToken,
       expires_in: options.accessTokenTtl,
       refresh_token: tokens.refreshToken,
@@ -271,7 +121,7 @@ export function createStubOAuth(options: StubOAuthOptions) {
       200,
       businessReply(0, "OK", {
         open_id: options.businessOpenId,
-        scope: SCOPES.business.join(","),
+        scope: STUB_SCOPES.business.join(","),
         access_token: tokens.accessToken,
         expires_in: options.accessTokenTtl,
         refresh_token: tokens.refreshToken,
@@ -290,8 +140,7 @@ export function createStubOAuth(options: StubOAuthOptions) {
   ) {
     const app = req.method === "GET" ? Object.fromEntries(url.searchParams) : body;
     const token = req.headers["access-token"];
-    const tokenValid =
-      typeof token === "string" && accessTokens.has(token) && grants.get(token)?.kind === "advertiser";
+    const tokenValid = typeof token === "string" && grants.kindOf(token) === "advertiser";
     if (path === "/user/info/") {
       if (!tokenValid)
         return json(res, 200, businessReply(BAD_TOKEN, "The access token is invalid or has expired"));
@@ -378,16 +227,6 @@ const MARKETING_ROUTES = new Map([
   ["/user/info/", "GET"],
 ]);
 
-/** The scopes the app asked for, or the flow's defaults when it asked for none. */
-function scopesAsked(scope: string | null, kind: "creator" | "business"): string[] {
-  const asked = (scope ?? "").split(",").filter(Boolean);
-  return asked.length > 0 ? asked : [...SCOPES[kind]];
-}
-
-function hexSha256(text: string): string {
-  return createHash("sha256").update(text).digest("hex");
-}
-
 function parseJson(body: string): Record<string, unknown> {
   try {
     const value: unknown = JSON.parse(body || "{}");
@@ -412,9 +251,4 @@ function oauthError(error: string, description: string) {
 function json(res: ServerResponse, status: number, body: unknown) {
   res.writeHead(status, { "content-type": "application/json" });
   res.end(JSON.stringify(body));
-}
-
-function html(res: ServerResponse, status: number, body: string) {
-  res.writeHead(status, { "content-type": "text/html; charset=utf-8" });
-  res.end(body);
 }

@@ -3,7 +3,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import type { ConnectionKind } from "../oauth/types.ts";
 import { type StubAccount, stubAccount } from "./stub-data.ts";
-import { createStubOAuth, type StubAuthorizeOptions } from "./stub-oauth.ts";
+import type { StubAuthorizeOptions } from "./stub-grants.ts";
+import { createStubOAuth } from "./stub-oauth.ts";
 
 /** A failure the stub serves instead of the next reply(s) of an endpoint. */
 export type StubFailure =
