@@ -86,3 +86,6 @@ export class TikTokResponseShapeError extends TikTokError {
     super(endpoint, `unexpected response shape: ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`);
   }
 }
+
+/** `TikTokAuthError.code` when the grant is gone (refresh token spent, revoked or expired): only a new authorization helps. */
+export const REAUTH_REQUIRED = "reauth_required";

@@ -24,6 +24,7 @@ export {
 } from "./display/endpoints.ts";
 export { defineEndpoint, type TikTokApiStyle, type TikTokEndpoint } from "./endpoint.ts";
 export {
+  REAUTH_REQUIRED,
   TikTokApiError,
   TikTokAuthError,
   TikTokError,
@@ -39,6 +40,26 @@ export {
   type TikTokClientOptions,
   type TikTokCredentials,
 } from "./http-client.ts";
+export {
+  BUSINESS_ACCOUNT_SCOPES,
+  CONNECTION_KINDS,
+  type ConnectionKind,
+  createTikTokOAuth,
+  LOGIN_KIT_SCOPES,
+  newCodeVerifier,
+  newOAuthState,
+  TIKTOK_DEFAULT_URLS,
+  type TikTokAppConfig,
+  TikTokAppConfigError,
+  type TikTokOAuth,
+  TikTokOAuthError,
+  type TikTokOAuthErrorCode,
+  type TikTokOAuthOptions,
+  type TokenGrant,
+  tiktokAppConfigFromEnv,
+  tiktokCallbackUrl,
+  tiktokCodeChallenge,
+} from "./oauth/index.ts";
 export {
   decryptToken,
   encryptToken,

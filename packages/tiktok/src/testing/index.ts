@@ -1,2 +1,4 @@
+export { stubAppConfig } from "./stub-app-config.ts";
 export { type StubAccount, stubAccount } from "./stub-data.ts";
+export type { StubAuthorizeOptions } from "./stub-grants.ts";
 export { type StubFailure, startTikTokStub, type TikTokStub, type TikTokStubOptions } from "./stub-server.ts";

@@ -1,7 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { ConnectionKind } from "../oauth/types.ts";
 import { type StubAccount, stubAccount } from "./stub-data.ts";
+import type { StubAuthorizeOptions } from "./stub-grants.ts";
+import { createStubOAuth } from "./stub-oauth.ts";
 
 /** A failure the stub serves instead of the next reply(s) of an endpoint. */
 export type StubFailure =
@@ -15,7 +18,16 @@ export type StubFailure =
 export interface TikTokStubOptions {
   clientKey?: string;
   clientSecret?: string;
+  /** API for Business app (TikTok Accounts and Marketing API). */
+  businessAppId?: string;
+  businessSecret?: string;
+  /**
+   * The one redirect URI the app registered; codes for any other are refused. Without it the stub
+   * accepts whatever redirect URI the authorize request carried (and checks it again at exchange).
+   */
   redirectUri?: string;
+  /** Advertiser accounts an advertiser authorization covers. */
+  advertiserIds?: string[];
   /** Access token lifetime reported as `expires_in`, seconds. */
   accessTokenTtl?: number;
   account?: StubAccount;
@@ -27,9 +39,23 @@ export interface TikTokStub {
   account: StubAccount;
   clientKey: string;
   clientSecret: string;
+  businessAppId: string;
+  businessSecret: string;
+  /** The business account's open_id, which is its `business_id`. */
+  businessOpenId: string;
+  advertiserIds: string[];
+  /** The redirect URI `authorize()` binds a code to when none is given. */
   redirectUri: string;
-  /** What a user's consent on the authorize page yields: a one-time code for the stub's account. */
-  authorize(): string;
+  /**
+   * What a user's consent on the authorize page yields, without the page: a one-time code
+   * (`auth_code` for an advertiser) for the stub's account, bound to the redirect URI and challenge.
+   */
+  authorize(kind?: ConnectionKind, options?: StubAuthorizeOptions): string;
+  /**
+   * Opens an authorization URL the app built and presses "Authorize" (or "Cancel") as a user would;
+   * resolves to the URL TikTok redirects back to, with `code`/`auth_code` (or `error`) and `state`.
+   */
+  consent(authorizationUrl: URL | string, decision?: "allow" | "deny"): Promise<URL>;
   /** A live access token without the OAuth dance, for tests of the data endpoints. */
   issueAccessToken(): string;
   /** Serve `failure` for the next `times` requests to `path`. */
@@ -47,7 +73,7 @@ const BUSINESS_PREFIX = "/open_api/v1.3";
 
 /**
  * A local TikTok for tests and the sandbox: Display API v2 (`/v2/user/info/`, `/v2/video/list/`),
- * OAuth v2 (`/v2/oauth/token/` with rotating refresh tokens) and API for Business
+ * the three OAuth flows with their consent pages (see stub-oauth.ts) and API for Business
  * (`/open_api/v1.3/business/get/`, `/business/video/list/`), on 127.0.0.1 and a free port.
  * @example
  * const stub = await startTikTokStub();
@@ -59,14 +85,33 @@ export async function startTikTokStub(options: TikTokStubOptions = {}): Promise<
   const clientKey = options.clientKey ?? "stub-client-key";
   const clientSecret = options.clientSecret ?? "stub-client-secret";
   const redirectUri = options.redirectUri ?? "http://127.0.0.1/callback";
+  const businessAppId = options.businessAppId ?? "stub-business-app-id";
+  const businessSecret = options.businessSecret ?? "stub-business-secret";
+  const businessOpenId = "stub-business-open-id-1";
+  const advertiserIds = options.advertiserIds ?? ["7000000000000000001", "7000000000000000002"];
   const ttl = options.accessTokenTtl ?? 7200;
-  const codes = new Set<string>();
   const accessTokens = new Set<string>();
   const refreshTokens = new Set<string>();
   const failures = new Map<string, StubFailure[]>();
   const requests: { method: string; path: string }[] = [];
   const sockets = new Set<import("node:net").Socket>();
   const mint = (prefix: string) => `${prefix}.${randomBytes(12).toString("base64url")}`;
+
+  const oauth = createStubOAuth({
+    clientKey,
+    clientSecret,
+    businessAppId,
+    businessSecret,
+    defaultRedirectUri: redirectUri,
+    fixedRedirectUri: options.redirectUri,
+    accessTokenTtl: ttl,
+    creatorOpenId: account.user.open_id,
+    creatorName: account.user.username,
+    businessOpenId,
+    advertiserIds,
+    accessTokens,
+    refreshTokens,
+  });
 
   const issueAccessToken = () => {
     const token = mint("act");
@@ -109,8 +154,7 @@ export async function startTikTokStub(options: TikTokStubOptions = {}): Promise<
         displayReply({}, String(failure.code ?? "invalid_params"), failure.message ?? "Invalid params"),
       );
     }
-    if (path === "/v2/oauth/token/" && req.method === "POST")
-      return oauthToken(res, new URLSearchParams(body));
+    if (oauth.handle(req, res, url, body)) return;
     if (business) {
       const token = req.headers["access-token"];
       if (typeof token !== "string" || !accessTokens.has(token))
@@ -128,34 +172,6 @@ export async function startTikTokStub(options: TikTokStubOptions = {}): Promise<
       return send(res, 200, displayReply({ user: pick(account.user, url.searchParams.get("fields")) }));
     if (path === "/v2/video/list/" && req.method === "POST") return displayVideoList(res, url, body);
     return send(res, 404, displayReply({}, "not_found", `no stub for ${req.method} ${path}`));
-  }
-
-  function oauthToken(res: ServerResponse, form: URLSearchParams) {
-    if (form.get("client_key") !== clientKey || form.get("client_secret") !== clientSecret)
-      return send(res, 401, oauthError("invalid_client", "Client key or secret is wrong"));
-    const grant = form.get("grant_type");
-    if (grant === "authorization_code") {
-      const code = form.get("code") ?? "";
-      if (!codes.delete(code))
-        return send(res, 400, oauthError("invalid_grant", "Authorization code is invalid"));
-      if (form.get("redirect_uri") !== redirectUri)
-        return send(res, 400, oauthError("invalid_request", "redirect_uri does not match"));
-    } else if (grant === "refresh_token") {
-      // Refresh tokens rotate: the one presented is spent, a new one is issued with the new access token.
-      if (!refreshTokens.delete(form.get("refresh_token") ?? ""))
-        return send(res, 400, oauthError("invalid_grant", "Refresh token is invalid or expired"));
-    } else return send(res, 400, oauthError("unsupported_grant_type", `grant_type ${grant}`));
-    const refreshToken = mint("rft");
-    refreshTokens.add(refreshToken);
-    return send(res, 200, {
-      open_id: account.user.open_id,
-      scope: "user.info.basic,user.info.profile,user.info.stats,video.list",
-      access_token: issueAccessToken(),
-      expires_in: ttl,
-      refresh_token: refreshToken,
-      refresh_expires_in: 15_552_000,
-      token_type: "Bearer",
-    });
   }
 
   function displayVideoList(res: ServerResponse, url: URL, body: string) {
@@ -202,12 +218,13 @@ export async function startTikTokStub(options: TikTokStubOptions = {}): Promise<
     account,
     clientKey,
     clientSecret,
+    businessAppId,
+    businessSecret,
+    businessOpenId,
+    advertiserIds,
     redirectUri,
-    authorize() {
-      const code = mint("code");
-      codes.add(code);
-      return code;
-    },
+    authorize: (kind = "creator", request) => oauth.authorize(kind, request),
+    consent: (authorizationUrl, decision = "allow") => consent(authorizationUrl, decision),
     issueAccessToken,
     failNext(path, failure, times = 1) {
       failures.set(path, [...(failures.get(path) ?? []), ...Array.from({ length: times }, () => failure)]);
@@ -225,6 +242,22 @@ export async function startTikTokStub(options: TikTokStubOptions = {}): Promise<
   };
 }
 
+/** GET the consent page (it must render), then POST the decision and follow nothing: TikTok's redirect is the answer. */
+async function consent(authorizationUrl: URL | string, decision: "allow" | "deny"): Promise<URL> {
+  const page = await fetch(authorizationUrl);
+  if (!page.ok)
+    throw new Error(`the authorize page refused the request: HTTP ${page.status} ${await page.text()}`);
+  const answer = await fetch(authorizationUrl, {
+    method: "POST",
+    body: new URLSearchParams({ decision }),
+    redirect: "manual",
+  });
+  const location = answer.headers.get("location");
+  if (answer.status !== 302 || !location)
+    throw new Error(`the authorize page did not redirect: HTTP ${answer.status}`);
+  return new URL(location);
+}
+
 function logId() {
   return randomBytes(8).toString("hex");
 }
@@ -235,10 +268,6 @@ function displayReply(data: unknown, code = "ok", message = "") {
 
 function businessReply(code: number, message: string, data: unknown) {
   return { code, message, request_id: logId(), data };
-}
-
-function oauthError(error: string, description: string) {
-  return { error, error_description: description, log_id: logId() };
 }
 
 /** Display API returns only the fields asked for in `fields`. */
