@@ -85,9 +85,12 @@ export function stubAccount(
   return { now, user, videos, business, businessVideos };
 }
 
-/** A number in [0, 1) fixed by `key` (FNV-1a): the stub's daily figures vary by day, never by run. */
+/** A number in [0, 1) fixed by `key`: the stub's daily figures vary by day, never by run. */
 export function stubNoise(key: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
-  return (hash >>> 0) / 2 ** 32;
+  // FNV-1a alone barely moves the high bits when only the last characters (the day) differ: mix them.
+  hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
+  hash = Math.imul(hash ^ (hash >>> 13), 0xc2b2ae35);
+  return ((hash ^ (hash >>> 16)) >>> 0) / 2 ** 32;
 }
