@@ -248,8 +248,9 @@ describe("expired and revoked tokens", () => {
 
 describe("slow responses", () => {
   it("times out each attempt and retries, then succeeds when TikTok answers in time", async () => {
-    stub.failNext("/v2/user/info/", { kind: "slow", delayMs: 300 });
-    await client({ timeoutMs: 50 }).call(displayUserInfo, userQuery);
+    // Room for the answer in time even on a loaded machine; the slow one is far beyond it.
+    stub.failNext("/v2/user/info/", { kind: "slow", delayMs: 3000 });
+    await client({ timeoutMs: 1000 }).call(displayUserInfo, userQuery);
     expect(records.map((r) => [r.status, r.outcome])).toEqual([
       [0, "TikTokTimeoutError"],
       [200, "ok"],

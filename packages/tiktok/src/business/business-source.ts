@@ -115,7 +115,7 @@ export function createBusinessSource(client: TikTokClient, options: BusinessSour
         throw new DataUnavailableError(
           "follower history",
           SOURCE,
-          `TikTok returned no daily follower totals for @${profile.username} in the last ${span} days (it gives none to accounts under 100 followers)`,
+          `TikTok returned no daily follower totals for @${profile.username} over the last ${span} days (its insights lag a day or two, and accounts under 100 followers get none)`,
         );
       return history;
     },
