@@ -38,7 +38,11 @@ export interface TikTokProviderOptions {
   advertiser?: TikTokAdvertiserConnection;
   /** The run's own handle, named when the advertiser connection is missing. */
   handle?: string;
-  /** Handles the run reads as third parties (e.g. a brief's competitors). */
+  /**
+   * Handles the run reads as third parties (e.g. a brief's competitors). Unless the workspace has
+   * connected one of them, they are not readable: no official API gives a brand another account's
+   * insights, so reading one fails with `DataUnavailableError` saying so, not with a connect prompt.
+   */
   competitors?: readonly string[];
   /** Every HTTP attempt, for the step trace; records never hold a token. */
   record?: (call: TikTokCallRecord) => void;
