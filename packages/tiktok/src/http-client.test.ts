@@ -1,5 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { businessGet, businessVideoList } from "./business/endpoints.ts";
+import {
+  BUSINESS_PROFILE_FIELDS,
+  BUSINESS_VIDEO_FIELDS,
+  businessGet,
+  businessVideoList,
+} from "./business/endpoints.ts";
 import {
   DISPLAY_USER_FIELDS,
   DISPLAY_VIDEO_FIELDS,
@@ -146,17 +151,18 @@ describe("the Display API through the client", () => {
 });
 
 describe("the Business API through the client", () => {
-  const businessId = { business_id: "stub-open-id-1" };
+  const businessId = { business_id: "stub-open-id-1", fields: JSON.stringify(BUSINESS_PROFILE_FIELDS) };
+  const videoQuery = { business_id: "stub-open-id-1", fields: JSON.stringify(BUSINESS_VIDEO_FIELDS) };
 
   it("reads the profile and pages videos with watch time and impression sources", async () => {
     const profile = await client().call(businessGet, { query: businessId });
     expect(profile.followers_count).toBe(stub.account.user.follower_count);
-    const first = await client().call(businessVideoList, { query: { ...businessId, max_count: 20 } });
+    const first = await client().call(businessVideoList, { query: { ...videoQuery, max_count: 20 } });
     const second = await client().call(businessVideoList, {
-      query: { ...businessId, max_count: 20, cursor: first.cursor },
+      query: { ...videoQuery, max_count: 20, cursor: first.cursor },
     });
     expect([first.videos.length, second.videos.length, second.has_more]).toEqual([20, 20, true]);
-    expect(first.videos[0]?.impression_sources[0]).toEqual({
+    expect(first.videos[0]?.impression_sources?.[0]).toEqual({
       impression_source: "For You",
       percentage: 0.72,
     });
@@ -200,7 +206,9 @@ describe("expired and revoked tokens", () => {
   it("refreshes once on an expired token (rotating the refresh token) and retries", async () => {
     const before = { token, refreshToken };
     stub.expireAccessTokens();
-    const profile = await client().call(businessGet, { query: { business_id: "b" } });
+    const profile = await client().call(businessGet, {
+      query: { business_id: "stub-open-id-1", fields: JSON.stringify(BUSINESS_PROFILE_FIELDS) },
+    });
     expect(profile.username).toBe("stubcreator");
     expect(token).not.toBe(before.token);
     expect(refreshToken).not.toBe(before.refreshToken);
@@ -240,8 +248,9 @@ describe("expired and revoked tokens", () => {
 
 describe("slow responses", () => {
   it("times out each attempt and retries, then succeeds when TikTok answers in time", async () => {
-    stub.failNext("/v2/user/info/", { kind: "slow", delayMs: 300 });
-    await client({ timeoutMs: 50 }).call(displayUserInfo, userQuery);
+    // Room for the answer in time even on a loaded machine; the slow one is far beyond it.
+    stub.failNext("/v2/user/info/", { kind: "slow", delayMs: 3000 });
+    await client({ timeoutMs: 1000 }).call(displayUserInfo, userQuery);
     expect(records.map((r) => [r.status, r.outcome])).toEqual([
       [0, "TikTokTimeoutError"],
       [200, "ok"],

@@ -31,9 +31,22 @@ export interface TikTokCredentials {
   refresh?(): Promise<void>;
 }
 
+/**
+ * Requests a token may still send. TikTok's limits are per token and several worker processes share a
+ * token, so the budget is kept outside the client (in memory for one process, in PostgreSQL for many).
+ */
+export interface TikTokRequestBudget {
+  /** Resolves when one more request may go out for `tokenKey`; may wait, or throw TikTokRateLimitedError. */
+  take(tokenKey: string): Promise<void>;
+}
+
 export interface TikTokClientOptions {
   baseUrl: string;
   credentials: TikTokCredentials;
+  /** Consulted before every attempt, retries and the retry after a refresh included. */
+  budget?: TikTokRequestBudget;
+  /** A stable id of the token that is not the token (e.g. its connection's id); required with `budget`. */
+  tokenKey?: string;
   record?: (call: TikTokCallRecord) => void;
   /** Per attempt. Default 15 s. */
   timeoutMs?: number;
@@ -76,18 +89,26 @@ export function createTikTokClient(options: TikTokClientOptions) {
   const maxWaitMs = options.maxWaitMs ?? 60_000;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const doFetch = options.fetch ?? fetch;
+  const { budget, tokenKey } = options;
+  if (budget && !tokenKey) throw new TypeError("a request budget needs the tokenKey it counts against");
 
   async function attempt<Data extends z.ZodType>(
     endpoint: TikTokEndpoint<Data>,
     input: TikTokCallInput,
     attemptNo: number,
   ): Promise<z.infer<Data>> {
+    // Before the clock starts: time spent waiting for the budget is not TikTok's latency.
+    if (budget && tokenKey) await budget.take(tokenKey);
     const url = new URL(endpoint.path, options.baseUrl);
     for (const [key, value] of Object.entries(input.query ?? {}))
       if (value !== undefined) url.searchParams.set(key, String(value));
     const token = await options.credentials.accessToken();
-    const headers: Record<string, string> =
-      endpoint.style === "display" ? { authorization: `Bearer ${token}` } : { "access-token": token };
+    // Token endpoints are called before there is a token: they carry none rather than an empty one.
+    const headers: Record<string, string> = !token
+      ? {}
+      : endpoint.style === "display"
+        ? { authorization: `Bearer ${token}` }
+        : { "access-token": token };
     if (input.body) headers["content-type"] = "application/json";
     const signal = input.signal
       ? AbortSignal.any([input.signal, AbortSignal.timeout(timeoutMs)])

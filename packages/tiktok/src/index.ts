@@ -1,14 +1,16 @@
+export { AccountSourceError, normaliseHandle } from "./account-handle.ts";
+export { type BusinessSource, createBusinessSource, sharesBySource } from "./business/business-source.ts";
 export {
+  BUSINESS_DAILY_FIELDS,
+  BUSINESS_PROFILE_FIELDS,
+  BUSINESS_VIDEO_FIELDS,
   type BusinessProfile,
   type BusinessVideo,
   businessGet,
   businessVideoList,
 } from "./business/endpoints.ts";
 export {
-  type CreatorProfile,
   type CreatorSource,
-  CreatorSourceError,
-  type CreatorVideo,
   createCreatorSource,
   DISPLAY_VIDEO_UNAVAILABLE,
   hashtagsOf,
@@ -39,7 +41,15 @@ export {
   type TikTokClient,
   type TikTokClientOptions,
   type TikTokCredentials,
+  type TikTokRequestBudget,
 } from "./http-client.ts";
+export {
+  CAMPAIGN_REPORT_METRICS,
+  type CampaignReportRequest,
+  getCampaignReport,
+  REPORT_MAX_DAYS,
+  reportIntegratedGet,
+} from "./marketing/reports.ts";
 export {
   BUSINESS_ACCOUNT_SCOPES,
   CONNECTION_KINDS,
@@ -60,6 +70,12 @@ export {
   tiktokCallbackUrl,
   tiktokCodeChallenge,
 } from "./oauth/index.ts";
+export {
+  createTikTokProvider,
+  type TikTokAccountConnection,
+  type TikTokAdvertiserConnection,
+  type TikTokProviderOptions,
+} from "./provider.ts";
 export {
   decryptToken,
   encryptToken,

@@ -1,12 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { AccountSourceError } from "../account-handle.ts";
 import { createTikTokClient, type TikTokCallRecord } from "../http-client.ts";
+import { DataUnavailableError } from "../port-shim.ts";
 import { startTikTokStub, type TikTokStub } from "../testing/index.ts";
-import {
-  CreatorSourceError,
-  createCreatorSource,
-  DISPLAY_VIDEO_UNAVAILABLE,
-  hashtagsOf,
-} from "./creator-source.ts";
+import { createCreatorSource, DISPLAY_VIDEO_UNAVAILABLE, hashtagsOf } from "./creator-source.ts";
 
 let stub: TikTokStub;
 let records: TikTokCallRecord[];
@@ -27,7 +24,7 @@ beforeEach(async () => {
 afterEach(() => stub.close());
 
 describe("the Display API creator source", () => {
-  it("maps the profile field by field to core's names, without category or region", async () => {
+  it("maps the profile field by field to core's names, category and region null", async () => {
     const profile = await source.getProfile("@StubCreator");
     const { user } = stub.account;
     expect(profile).toEqual({
@@ -39,12 +36,14 @@ describe("the Display API creator source", () => {
       following_count: user.following_count,
       likes_count: user.likes_count,
       video_count: user.video_count,
+      category: null,
+      region: null,
     });
   });
 
   it("refuses a handle that is not the connected account's", async () => {
     const error = await source.getProfile("someoneelse").catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(CreatorSourceError);
+    expect(error).toBeInstanceOf(AccountSourceError);
     expect(error).toMatchObject({ code: "handle_mismatch" });
   });
 
@@ -60,7 +59,7 @@ describe("the Display API creator source", () => {
     expect(await source.listVideos("stubcreator", { limit: 500 })).toHaveLength(45);
   });
 
-  it("maps each video's fields and leaves out what the Display API lacks instead of inventing it", async () => {
+  it("maps each video's fields and gives null for what the Display API lacks instead of inventing it", async () => {
     const [video] = await source.listVideos("stubcreator", { limit: 1 });
     const raw = stub.account.videos[0];
     expect(video).toEqual({
@@ -74,8 +73,24 @@ describe("the Display API creator source", () => {
       like_count: raw?.like_count,
       comment_count: raw?.comment_count,
       share_count: raw?.share_count,
+      save_count: null,
+      reach: null,
+      average_time_watched: null,
+      full_video_watched_rate: null,
+      impression_sources: null,
     });
-    for (const field of DISPLAY_VIDEO_UNAVAILABLE) expect(video).not.toHaveProperty(field);
+    for (const field of DISPLAY_VIDEO_UNAVAILABLE) expect(video?.[field]).toBeNull();
+  });
+
+  it("says follower history is not available from the Display API, without calling TikTok", async () => {
+    const error = await source.getFollowerHistory("stubcreator", { days: 30 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DataUnavailableError);
+    expect(error).toMatchObject({
+      code: "data_unavailable",
+      message:
+        "follower history is not available from the Display API: TikTok gives creators' follower history only to business accounts",
+    });
+    expect(records).toEqual([]);
   });
 
   it("reads hashtags as written, once each", () => {

@@ -1,5 +1,12 @@
-import type { TikTokProfile, TikTokVideo } from "@tiktok-army/core";
+import type { FollowerSnapshot } from "@tiktok-army/core";
+import { AccountSourceError, assertSameAccount } from "../account-handle.ts";
 import type { TikTokClient } from "../http-client.ts";
+import {
+  DataUnavailableError,
+  type NullableVideoField,
+  type ProviderProfile,
+  type ProviderVideo,
+} from "../port-shim.ts";
 import {
   DISPLAY_USER_FIELDS,
   DISPLAY_VIDEO_FIELDS,
@@ -9,33 +16,14 @@ import {
   displayVideoList,
 } from "./endpoints.ts";
 
-/**
- * What the Display API gives of core's profile. It lacks `category` (our own classification) and
- * `region`; the core port requires both, so this source cannot yet stand behind `TikTokDataProvider`.
- */
-export type CreatorProfile = Omit<TikTokProfile, "category" | "region">;
-
-/** Core's video fields the Display API has no source for. They are listed, never filled in. */
+/** Core's video fields the Display API has no source for: always null from it, never filled in. */
 export const DISPLAY_VIDEO_UNAVAILABLE = [
   "save_count",
   "reach",
   "average_time_watched",
   "full_video_watched_rate",
   "impression_sources",
-] as const satisfies readonly (keyof TikTokVideo)[];
-
-/** Core's video as far as the Display API reaches; `hashtags` are read from the description's `#tags`. */
-export type CreatorVideo = Omit<TikTokVideo, (typeof DISPLAY_VIDEO_UNAVAILABLE)[number]>;
-
-export class CreatorSourceError extends Error {
-  override readonly name = "CreatorSourceError";
-  constructor(
-    readonly code: "handle_mismatch" | "stalled_pagination",
-    message: string,
-  ) {
-    super(message);
-  }
-}
+] as const satisfies readonly NullableVideoField[];
 
 /**
  * Reads one connected creator account over the Display API. The connection is for one account: a
@@ -45,18 +33,12 @@ export class CreatorSourceError extends Error {
  * const videos = await source.listVideos("glowwithmia", { limit: 90 }); // 5 pages, newest first
  */
 export function createCreatorSource(client: TikTokClient) {
-  const assertHandle = (handle: string, username: string) => {
-    if (normalise(handle) !== normalise(username))
-      throw new CreatorSourceError(
-        "handle_mismatch",
-        `the connected creator account is @${username}, not @${normalise(handle)}; connect @${normalise(handle)} to read it`,
-      );
-  };
+  const assertHandle = (handle: string, username: string) => assertSameAccount("creator", handle, username);
   const readUser = async () =>
     (await client.call(displayUserInfo, { query: { fields: DISPLAY_USER_FIELDS.join(",") } })).user;
 
   return {
-    async getProfile(handle: string): Promise<CreatorProfile> {
+    async getProfile(handle: string): Promise<ProviderProfile> {
       const user = await readUser();
       assertHandle(handle, user.username);
       return {
@@ -68,15 +50,18 @@ export function createCreatorSource(client: TikTokClient) {
         following_count: user.following_count,
         likes_count: user.likes_count,
         video_count: user.video_count,
+        // The Display API classifies neither the niche nor the account's region.
+        category: null,
+        region: null,
       };
     },
 
     /** Newest first, at most `limit`, paging 20 at a time by cursor until TikTok has no more. */
-    async listVideos(handle: string, { limit }: { limit: number }): Promise<CreatorVideo[]> {
+    async listVideos(handle: string, { limit }: { limit: number }): Promise<ProviderVideo[]> {
       if (!Number.isInteger(limit) || limit < 1)
         throw new RangeError(`limit must be a positive integer, got ${limit}`);
       assertHandle(handle, (await readUser()).username);
-      const videos: CreatorVideo[] = [];
+      const videos: ProviderVideo[] = [];
       let cursor: number | undefined;
       while (videos.length < limit) {
         const page = await client.call(displayVideoList, {
@@ -86,7 +71,7 @@ export function createCreatorSource(client: TikTokClient) {
         videos.push(...page.videos.slice(0, limit - videos.length).map(toCreatorVideo));
         if (!page.has_more) break;
         if (page.videos.length === 0 || page.cursor === cursor)
-          throw new CreatorSourceError(
+          throw new AccountSourceError(
             "stalled_pagination",
             "TikTok said has_more but the cursor did not move",
           );
@@ -94,12 +79,20 @@ export function createCreatorSource(client: TikTokClient) {
       }
       return videos;
     },
+
+    async getFollowerHistory(_handle: string, _options: { days: number }): Promise<FollowerSnapshot[]> {
+      throw new DataUnavailableError(
+        "follower history",
+        "the Display API",
+        "TikTok gives creators' follower history only to business accounts",
+      );
+    },
   };
 }
 
 export type CreatorSource = ReturnType<typeof createCreatorSource>;
 
-function toCreatorVideo(video: DisplayVideo): CreatorVideo {
+function toCreatorVideo(video: DisplayVideo): ProviderVideo {
   return {
     id: video.id,
     create_time: video.create_time,
@@ -111,6 +104,11 @@ function toCreatorVideo(video: DisplayVideo): CreatorVideo {
     like_count: video.like_count,
     comment_count: video.comment_count,
     share_count: video.share_count,
+    save_count: null,
+    reach: null,
+    average_time_watched: null,
+    full_video_watched_rate: null,
+    impression_sources: null,
   };
 }
 
@@ -118,8 +116,4 @@ function toCreatorVideo(video: DisplayVideo): CreatorVideo {
 export function hashtagsOf(description: string): string[] {
   const tags = [...description.matchAll(/#([\p{L}\p{N}_]+)/gu)].map((m) => (m[1] ?? "").toLowerCase());
   return [...new Set(tags)];
-}
-
-function normalise(handle: string): string {
-  return handle.trim().replace(/^@/, "").toLowerCase();
 }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { businessGet } from "../business/endpoints.ts";
+import { BUSINESS_PROFILE_FIELDS, businessGet } from "../business/endpoints.ts";
 import { TikTokAuthError } from "../errors.ts";
 import { createTikTokClient, type TikTokCallRecord } from "../http-client.ts";
 import { stubAppConfig } from "../testing/stub-app-config.ts";
@@ -37,7 +37,9 @@ async function connected() {
 
 function profile(accessToken: string, businessId: string) {
   const client = createTikTokClient({ baseUrl: stub.url, credentials: { accessToken: () => accessToken } });
-  return client.call(businessGet, { query: { business_id: businessId } });
+  return client.call(businessGet, {
+    query: { business_id: businessId, fields: JSON.stringify(BUSINESS_PROFILE_FIELDS) },
+  });
 }
 
 describe("business account connection (TikTok Accounts API) against the stub", () => {

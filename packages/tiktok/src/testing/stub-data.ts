@@ -3,9 +3,12 @@ import type { DisplayUser, DisplayVideo } from "../display/endpoints.ts";
 
 /** The creator and business account the stub serves: fixed numbers, so tests can assert on them. */
 export interface StubAccount {
+  /** The stub's "now", unix seconds: videos, daily insights and ad reports are dated back from it. */
+  now: number;
   user: DisplayUser;
   videos: DisplayVideo[];
-  business: BusinessProfile;
+  /** What `business/get` knows of the account, without the daily `metrics` (made per requested day). */
+  business: Omit<BusinessProfile, "metrics">;
   businessVideos: BusinessVideo[];
 }
 
@@ -45,7 +48,7 @@ export function stubAccount(
     video_count: count,
   };
   const businessVideos = videos.map(
-    (v): BusinessVideo => ({
+    (v, i): BusinessVideo => ({
       item_id: v.id,
       create_time: v.create_time,
       caption: v.video_description,
@@ -55,10 +58,11 @@ export function stubAccount(
       likes: v.like_count,
       comments: v.comment_count,
       shares: v.share_count,
+      favorites: Math.round(v.view_count * 0.011),
       reach: Math.round(v.view_count * 0.8),
       total_time_watched: Math.round(v.view_count * v.duration * 0.4),
       average_time_watched: Math.round(v.duration * 0.4 * 10) / 10,
-      full_video_watched_rate: 0.21,
+      full_video_watched_rate: Math.round((0.12 + (i % 5) * 0.03) * 1000) / 1000,
       impression_sources: [
         { impression_source: "For You", percentage: 0.72 },
         { impression_source: "Follow", percentage: 0.14 },
@@ -67,14 +71,26 @@ export function stubAccount(
       ],
     }),
   );
-  const business: BusinessProfile = {
+  const business: StubAccount["business"] = {
     username: user.username,
     display_name: user.display_name,
+    profile_image: "https://p16-sign.tiktokcdn.com/stub/avatar.jpeg",
+    bio_description: user.bio_description,
+    is_verified: user.is_verified,
     followers_count: user.follower_count,
     following_count: user.following_count,
+    total_likes: user.likes_count,
     videos_count: count,
-    likes_count: user.likes_count,
-    is_verified: false,
   };
-  return { user, videos, business, businessVideos };
+  return { now, user, videos, business, businessVideos };
+}
+
+/** A number in [0, 1) fixed by `key`: the stub's daily figures vary by day, never by run. */
+export function stubNoise(key: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
+  // FNV-1a alone barely moves the high bits when only the last characters (the day) differ: mix them.
+  hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
+  hash = Math.imul(hash ^ (hash >>> 13), 0xc2b2ae35);
+  return ((hash ^ (hash >>> 16)) >>> 0) / 2 ** 32;
 }

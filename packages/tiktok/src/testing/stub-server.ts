@@ -2,9 +2,11 @@ import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { ConnectionKind } from "../oauth/types.ts";
+import { businessAccountRoute } from "./stub-business.ts";
 import { type StubAccount, stubAccount } from "./stub-data.ts";
 import type { StubAuthorizeOptions } from "./stub-grants.ts";
 import { createStubOAuth } from "./stub-oauth.ts";
+import { reportRoute } from "./stub-reports.ts";
 
 /** A failure the stub serves instead of the next reply(s) of an endpoint. */
 export type StubFailure =
@@ -74,7 +76,8 @@ const BUSINESS_PREFIX = "/open_api/v1.3";
 /**
  * A local TikTok for tests and the sandbox: Display API v2 (`/v2/user/info/`, `/v2/video/list/`),
  * the three OAuth flows with their consent pages (see stub-oauth.ts) and API for Business
- * (`/open_api/v1.3/business/get/`, `/business/video/list/`), on 127.0.0.1 and a free port.
+ * (`/open_api/v1.3/business/get/`, `/business/video/list/`, `/report/integrated/get/`), on 127.0.0.1
+ * and a free port.
  * @example
  * const stub = await startTikTokStub();
  * stub.failNext("/v2/video/list/", { kind: "rate_limited", retryAfterSeconds: 1 });
@@ -87,7 +90,8 @@ export async function startTikTokStub(options: TikTokStubOptions = {}): Promise<
   const redirectUri = options.redirectUri ?? "http://127.0.0.1/callback";
   const businessAppId = options.businessAppId ?? "stub-business-app-id";
   const businessSecret = options.businessSecret ?? "stub-business-secret";
-  const businessOpenId = "stub-business-open-id-1";
+  // One account answers both apps here; at TikTok each app sees its own open_id for it.
+  const businessOpenId = account.user.open_id;
   const advertiserIds = options.advertiserIds ?? ["7000000000000000001", "7000000000000000002"];
   const ttl = options.accessTokenTtl ?? 7200;
   const accessTokens = new Set<string>();
@@ -159,7 +163,12 @@ export async function startTikTokStub(options: TikTokStubOptions = {}): Promise<
       const token = req.headers["access-token"];
       if (typeof token !== "string" || !accessTokens.has(token))
         return send(res, 200, businessReply(40105, "The access token is invalid or has expired", {}));
-      return businessRoute(res, path.slice(BUSINESS_PREFIX.length), url.searchParams);
+      const route = path.slice(BUSINESS_PREFIX.length);
+      const answer =
+        businessAccountRoute(account, route, url.searchParams) ??
+        reportRoute(account, route, url.searchParams);
+      if (answer) return send(res, 200, businessReply(answer.code, answer.message, answer.data));
+      return send(res, 404, businessReply(40400, `no stub for ${route}`, {}));
     }
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1];
     if (!bearer || !accessTokens.has(bearer))
@@ -193,22 +202,6 @@ export async function startTikTokStub(options: TikTokStubOptions = {}): Promise<
         has_more: older.length > page.length,
       }),
     );
-  }
-
-  function businessRoute(res: ServerResponse, path: string, query: URLSearchParams) {
-    if (!query.get("business_id")) return send(res, 200, businessReply(40002, "business_id is required", {}));
-    if (path === "/business/get/") return send(res, 200, businessReply(0, "OK", account.business));
-    if (path === "/business/video/list/") {
-      const maxCount = Number(query.get("max_count") ?? 20);
-      const start = Number(query.get("cursor") ?? 0);
-      if (!Number.isInteger(maxCount) || maxCount < 1 || maxCount > 20)
-        return send(res, 200, businessReply(40002, "max_count must be from 1 to 20", {}));
-      const page = account.businessVideos.slice(start, start + maxCount);
-      const cursor = start + page.length;
-      const hasMore = cursor < account.businessVideos.length;
-      return send(res, 200, businessReply(0, "OK", { videos: page, cursor, has_more: hasMore }));
-    }
-    return send(res, 404, businessReply(40400, `no stub for ${path}`, {}));
   }
 
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
