@@ -8,7 +8,10 @@ export const healthScoreSchema = z.object({
   /** What lifted or sank the score, biggest effect first; the score means nothing without them. */
   drivers: z.array(z.object({ factor: lineSchema, impact: z.number(), detail: lineSchema })).max(20),
   /** Drivers left out because the source does not give their data, each with why; named in `formula` too. */
-  left_out: z.array(z.object({ factor: lineSchema, reason: lineSchema })).max(20).default([]),
+  left_out: z
+    .array(z.object({ factor: lineSchema, reason: lineSchema }))
+    .max(20)
+    .default([]),
 });
 export type HealthScore = z.infer<typeof healthScoreSchema>;
 type Driver = HealthScore["drivers"][number];

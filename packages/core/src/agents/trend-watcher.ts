@@ -67,7 +67,8 @@ export const trendWatcher = defineAgent({
       trends = await ctx.trace.tool("tiktok.getTrends", query, () => ctx.data.getTrends(query));
     } catch (error) {
       // No trends is still an answer the plan can work with; invented ones would not be.
-      if (error instanceof DataUnavailableError) return trendsUnavailable(category, region, freshnessHours, error);
+      if (error instanceof DataUnavailableError)
+        return trendsUnavailable(category, region, freshnessHours, error);
       throw error;
     }
     // A source may not filter itself; the scope we promise is ours to enforce.
@@ -134,7 +135,7 @@ function trendsUnavailable(
     hashtag_names: [],
     unavailable: error.message,
     summary:
-      `Trends are unavailable: ${error.message}. No trend is ranked or guessed; ` +
+      `${error.message}. No trend is ranked or guessed; ` +
       "the content plan works from the account's own top hashtags instead.",
   };
 }

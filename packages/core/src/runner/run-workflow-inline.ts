@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { AGENT_REGISTRY } from "../agents/index.ts";
 import type { AgentRegistry } from "../agents/registry.ts";
-import type { DataSource } from "../data/data-source.ts";
 import { type DataFor, fixedData } from "../data/data-scope.ts";
+import type { DataSource } from "../data/data-source.ts";
 import { createOfflineProvider } from "../data/offline-provider.ts";
 import type { TikTokDataProvider } from "../data/provider.ts";
 import { createMockLlm } from "../llm/mock.ts";

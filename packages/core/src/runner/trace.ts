@@ -53,7 +53,10 @@ export interface ApiCallRecord {
  * An ApiCallRecord in a step's trace. The HTTP attempt is kept as `callAttempt`: a stored entry's
  * `attempt` is the step attempt that recorded it (StepTraceEntry), which would overwrite it.
  */
-export type ApiCallEntry = { kind: "api_call"; at: string; callAttempt: number } & Omit<ApiCallRecord, "attempt">;
+export type ApiCallEntry = { kind: "api_call"; at: string; callAttempt: number } & Omit<
+  ApiCallRecord,
+  "attempt"
+>;
 
 /** A trace entry as a step keeps it: stamped with the attempt that recorded it. */
 export type StepTraceEntry = TraceEntry & { attempt: number };
