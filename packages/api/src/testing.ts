@@ -1,4 +1,11 @@
-import { createMockLlm, type LlmPort, type RetryPolicy, type TikTokDataProvider } from "@tiktok-army/core";
+import {
+  createMockLlm,
+  type DataFor,
+  type DataSource,
+  type LlmPort,
+  type RetryPolicy,
+  type TikTokDataProvider,
+} from "@tiktok-army/core";
 import { createWorkspaceWithKey, type Engine, startEngine, unlimited } from "@tiktok-army/db";
 import { createTestDatabase } from "@tiktok-army/db/testing";
 import { RunEventHub } from "./event-hub.ts";
@@ -14,6 +21,8 @@ export async function startTestApi(
   options: {
     llm?: LlmPort;
     data?: TikTokDataProvider;
+    dataFor?: DataFor;
+    dataSource?: DataSource;
     retry?: RetryPolicy;
     rateLimits?: ApiDeps["rateLimits"];
   } = {},
@@ -24,6 +33,8 @@ export async function startTestApi(
     connectionString: db.url,
     llm,
     data: options.data,
+    dataFor: options.dataFor,
+    dataSource: options.dataSource,
     retry: options.retry,
     concurrency: 2,
   });

@@ -5,7 +5,9 @@ export type { Agent, AgentContext, AnyAgent, SideEffect } from "./agents/contrac
 export { defineAgent } from "./agents/contract.ts";
 export * from "./agents/index.ts";
 export { AgentRegistry, DuplicateAgentError } from "./agents/registry.ts";
+export { type DataFor, type DataScope, fixedData } from "./data/data-scope.ts";
 export { DATA_SOURCE, type DataSource, LEGACY_DATA_SOURCE } from "./data/data-source.ts";
+export { ConnectionRequiredError, DataUnavailableError } from "./data/errors.ts";
 export { createOfflineProvider } from "./data/offline-provider.ts";
 export type * from "./data/provider.ts";
 // Language models

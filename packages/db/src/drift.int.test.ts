@@ -46,7 +46,7 @@ describe("prisma/migrations against prisma/schema.prisma", () => {
     ]);
 
     expect(drift).toEqual([
-      "enum trace_kind: expected 'llm_call', 'tool_call', 'log', found 'llm_call', 'tool_call', 'log', 'tool_result'",
+      "enum trace_kind: expected 'llm_call', 'tool_call', 'log', 'api_call', found 'llm_call', 'tool_call', 'log', 'api_call', 'tool_result'",
       "index briefs_workspace_id_created_at_idx: missing (expected ON briefs (workspace_id, created_at DESC))",
       "column workflow_runs.status: expected run_status NOT NULL, found text NULL",
       "foreign key step_runs_run_id_fkey: expected step_runs (run_id) REFERENCES workflow_runs (id) ON DELETE CASCADE " +

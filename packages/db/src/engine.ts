@@ -1,5 +1,12 @@
-import type { AgentRegistry, DataSource, LlmPort, RetryPolicy, TikTokDataProvider } from "@tiktok-army/core";
-import { AGENT_REGISTRY, createOfflineProvider, DEFAULT_RETRY } from "@tiktok-army/core";
+import type {
+  AgentRegistry,
+  DataFor,
+  DataSource,
+  LlmPort,
+  RetryPolicy,
+  TikTokDataProvider,
+} from "@tiktok-army/core";
+import { AGENT_REGISTRY, createOfflineProvider, DEFAULT_RETRY, fixedData } from "@tiktok-army/core";
 import type PgBoss from "pg-boss";
 import { createPrismaClient, type PrismaClient } from "./client.ts";
 import type { Log } from "./logger.ts";
@@ -11,6 +18,14 @@ import { type RunningWorkers, startWorkers } from "./worker.ts";
 export interface EngineOptions {
   connectionString: string;
   llm: LlmPort;
+  /**
+   * Picks each step's provider from its workspace (and records API calls in the step's trace); give
+   * `dataSource` with it. Without it every step reads `data`, by default the offline provider.
+   */
+  dataFor?: DataFor;
+  /** What every run this engine starts records as its source; by default `data`'s, or "offline". */
+  dataSource?: DataSource;
+  /** One provider for every step (tests, the demo); ignored when `dataFor` is given. */
   data?: TikTokDataProvider;
   registry?: AgentRegistry;
   retry?: RetryPolicy;
@@ -45,14 +60,15 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
   });
   const retry = options.retry ?? DEFAULT_RETRY;
   const registry = options.registry ?? AGENT_REGISTRY;
-  // One provider decides both what steps read and the source runs record, so the two cannot disagree.
+  // Without `dataFor`, one provider decides both what steps read and the source runs record.
   const data = options.data ?? createOfflineProvider();
+  const dataSource = options.dataSource ?? data.source;
   const store = new PgRunStore(prisma, {
     queue: stepEnqueuer(boss),
     backoffMs: retry.backoffMs,
     registry,
     secrets: options.secrets,
-    dataSource: data.source,
+    dataSource,
   });
   let workers: RunningWorkers | undefined;
   try {
@@ -66,7 +82,7 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
         stepTimeoutMs: ((options.queue?.expireInSeconds ?? 300) - 1) * 1000,
         deps: {
           llm: options.llm,
-          data,
+          dataFor: options.dataFor ?? fixedData(data),
           registry,
           now: () => new Date(),
         },
@@ -92,7 +108,7 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
     boss,
     store,
     registry,
-    dataSource: data.source,
+    dataSource,
     async stop() {
       clearInterval(sweeper);
       await workers?.stop();

@@ -70,6 +70,27 @@ describe("TraceView", () => {
     expect(render([call(1, "{}")])).not.toContain("estimate");
   });
 
+  it("shows each TikTok API attempt on one line, with its own attempt number and a failure's outcome", () => {
+    const api = (callAttempt: number, status: number, outcome: string): TraceEntry => ({
+      kind: "api_call",
+      at: AT,
+      attempt: 2,
+      endpoint: "/v2/video/list/",
+      method: "GET",
+      params: { max_count: 20 },
+      status,
+      latencyMs: 143.4,
+      itemsRead: status === 200 ? 20 : 0,
+      callAttempt,
+      outcome,
+    });
+    const html = render([api(1, 429, "TikTokRateLimitError"), api(2, 200, "ok")]);
+    expect(html).toContain("TikTok API calls (2)");
+    expect(html).toContain("GET /v2/video/list/ · 200 · 20 items · 143 ms · attempt 2");
+    expect(html).toContain("GET /v2/video/list/ · 429 · 0 items · 143 ms · attempt 1 · TikTokRateLimitError");
+    expect(html).toContain("max_count");
+  });
+
   it("says so when nothing is recorded yet", () => {
     expect(render([])).toContain("Nothing recorded yet.");
   });

@@ -4,7 +4,18 @@ import { JsonBlock } from "../ui/json-block.tsx";
 
 type LlmCall = Extract<TraceEntry, { kind: "llm_call" }>;
 type ToolCall = Extract<TraceEntry, { kind: "tool_call" }>;
+type ApiCall = Extract<TraceEntry, { kind: "api_call" }>;
 type LogEntry = Extract<TraceEntry, { kind: "log" }>;
+
+/** "GET /v2/video/list/ · 200 · 20 items · 143 ms · attempt 1": one TikTok API attempt on one line. */
+export function apiCallLine(call: ApiCall): string {
+  const status = call.status === 0 ? "no answer" : String(call.status);
+  const items = `${call.itemsRead} item${call.itemsRead === 1 ? "" : "s"}`;
+  const parts = [`${call.method} ${call.endpoint}`, status, items, formatDuration(call.latencyMs)];
+  parts.push(`attempt ${call.callAttempt}`);
+  if (call.outcome !== "ok") parts.push(call.outcome);
+  return parts.join(" · ");
+}
 
 /** One attempt's share of a step's trace. */
 export interface AttemptTrace {
@@ -43,6 +54,7 @@ export function TraceView({ trace }: { trace: readonly TraceEntry[] }) {
 function AttemptView({ entries }: { entries: readonly TraceEntry[] }) {
   const llmCalls = entries.filter((t): t is LlmCall => t.kind === "llm_call");
   const toolCalls = entries.filter((t): t is ToolCall => t.kind === "tool_call");
+  const apiCalls = entries.filter((t): t is ApiCall => t.kind === "api_call");
   const logs = entries.filter((t): t is LogEntry => t.kind === "log");
   return (
     <>
@@ -72,6 +84,23 @@ function AttemptView({ entries }: { entries: readonly TraceEntry[] }) {
           )}
         </article>
       ))}
+
+      {apiCalls.length > 0 && (
+        <>
+          <h4>TikTok API calls ({apiCalls.length})</h4>
+          <ul className="log-list" data-testid="api-calls">
+            {apiCalls.map((call, i) => (
+              <li key={`${call.at}-${i}`} data-level={call.outcome === "ok" ? "info" : "warn"}>
+                {apiCallLine(call)}
+                <details>
+                  <summary>Parameters</summary>
+                  <JsonBlock value={call.params} />
+                </details>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
 
       <h4>Logs ({logs.length})</h4>
       {logs.length === 0 && <p className="muted">None.</p>}

@@ -132,6 +132,23 @@ describe("healthScore", () => {
     expect(withBreaks.drivers.find((d) => d.factor === "Breaks over 7 days")?.impact).toBe(-6);
   });
 
+  it("scores only the drivers with data and names the ones it left out", () => {
+    const partial = healthScore({ ...base, followerGrowthPctMonth: null, fullWatchRate: null });
+    expect(partial.drivers.map((d) => d.factor)).not.toContain("Follower growth");
+    expect(partial.drivers.map((d) => d.factor)).not.toContain("Full-watch retention");
+    expect(partial.left_out).toEqual([
+      { factor: "Follower growth", reason: "follower history not available from this API" },
+      { factor: "Full-watch retention", reason: "full-watch rate not available from this API" },
+    ]);
+    expect(partial.formula).toBe(
+      "50 + Σ driver impacts, clamped to 0–100; left out for lack of data: Follower growth, Full-watch retention",
+    );
+    // Growth at its expectation and retention at its reference both score 0: leaving them out keeps 55.
+    expect(partial.score).toBe(55);
+    expect(healthScore(base).left_out).toEqual([]);
+    expect(healthScore(base).formula).toBe("50 + Σ driver impacts, clamped to 0–100");
+  });
+
   it("clamps to 0–100", () => {
     const worst = {
       ...base,

@@ -1,6 +1,9 @@
 import { z } from "zod";
+import { DataUnavailableError } from "../data/errors.ts";
+import type { FollowerSnapshot } from "../data/provider.ts";
 import type { FixtureRequest } from "../llm/port.ts";
 import { UNTRUSTED_DATA_RULE, untrustedBlock } from "../llm/prompt-blocks.ts";
+import { accountCategory, CATEGORY_FROM_PROFILE } from "./account-category.ts";
 import { findingsSchema, hashtagsSchema, lineSchema, textSchema } from "./bounds.ts";
 import { defineAgent } from "./contract.ts";
 import { healthScore, healthScoreSchema } from "./health-score.ts";
@@ -17,18 +20,22 @@ const metricsSchema = z.object({
   mean_views: m.metricSchema,
   median_views: m.metricSchema,
   views_per_follower: m.metricSchema,
-  for_you_share: m.metricSchema,
+  // Only the API for Business gives these: null with a note from any other source.
+  for_you_share: m.optionalMetricSchema,
   posts_per_week: m.metricSchema,
   gaps_over_7_days: m.metricSchema,
-  follower_growth_pct_month: m.metricSchema,
-  full_watch_rate: m.metricSchema,
+  follower_growth_pct_month: m.optionalMetricSchema,
+  full_watch_rate: m.optionalMetricSchema,
 });
 
 export const accountHealthOutput = z.object({
   handle: lineSchema,
   display_name: lineSchema,
+  /** The profile's, else inferred from the account's hashtags, else "general": `category_basis` says which. */
   category: lineSchema,
-  region: lineSchema,
+  category_basis: lineSchema.default(CATEGORY_FROM_PROFILE),
+  /** Null when the source does not give it: no regional claim is made then. */
+  region: lineSchema.nullable(),
   follower_count: z.number().int().nonnegative(),
   follower_tier: lineSchema,
   metrics: metricsSchema,
@@ -67,9 +74,18 @@ export const accountHealth = defineAgent({
     const [profile, videos, history] = await Promise.all([
       ctx.trace.tool("tiktok.getProfile", { handle }, () => ctx.data.getProfile(handle)),
       ctx.trace.tool("tiktok.listVideos", { handle, limit }, () => ctx.data.listVideos(handle, { limit })),
-      ctx.trace.tool("tiktok.getFollowerHistory", { handle, days: HISTORY_DAYS }, () =>
-        ctx.data.getFollowerHistory(handle, { days: HISTORY_DAYS }),
-      ),
+      ctx.trace
+        .tool("tiktok.getFollowerHistory", { handle, days: HISTORY_DAYS }, () =>
+          ctx.data.getFollowerHistory(handle, { days: HISTORY_DAYS }),
+        )
+        .then(
+          (snapshots): { snapshots: FollowerSnapshot[] | null; reason?: string } => ({ snapshots }),
+          // A creator account has no history: growth is then "not available", the rest of the audit stands.
+          (error) => {
+            if (error instanceof DataUnavailableError) return { snapshots: null, reason: error.message };
+            throw error;
+          },
+        ),
     ]);
     const now = ctx.now();
     const followers = profile.follower_count;
@@ -82,7 +98,7 @@ export const accountHealth = defineAgent({
       for_you_share: m.forYouShare(videos),
       posts_per_week: m.postsPerWeek(videos, now),
       gaps_over_7_days: m.gapsOver7Days(videos, now),
-      follower_growth_pct_month: m.followerGrowthPctMonth(history),
+      follower_growth_pct_month: m.followerGrowthPctMonth(history.snapshots, history.reason),
       full_watch_rate: m.fullWatchRate(videos),
     };
     const { tier, benchmark } = m.followerTier(followers);
@@ -100,11 +116,13 @@ export const accountHealth = defineAgent({
       medianViews: metrics.median_views.value,
     });
     const ranking = rankVideos(videos, now);
+    const category = accountCategory(profile, videos);
     const withoutTitle = ({ title: _title, ...rest }: AccountHealthOutput["top_videos"][number]) => rest;
     const facts: AccountHealthFacts = {
       handle: profile.handle,
       display_name: profile.display_name,
-      category: profile.category,
+      category: category.category,
+      category_basis: category.basis,
       region: profile.region,
       follower_count: followers,
       follower_tier: tier,
@@ -123,6 +141,7 @@ export const accountHealth = defineAgent({
       system: [
         "You are a TikTok growth strategist writing for a marketing team.",
         "Every number you need is in the facts; quote them, never compute or invent new ones.",
+        `A null figure is ${m.NOT_AVAILABLE}: say so where it matters, never estimate it or treat it as 0.`,
         UNTRUSTED_DATA_RULE,
       ].join("\n"),
       prompt: [
@@ -164,7 +183,12 @@ function mockInsights(request: FixtureRequest): { insights: string[] } {
 function scoreInsight({ health_score: h }: AccountHealthFacts): string {
   const lift = [...h.drivers].sort((a, b) => b.impact - a.impact)[0];
   const drag = [...h.drivers].sort((a, b) => a.impact - b.impact)[0];
-  const parts = [`Health score ${h.score}/100.`];
+  const without = h.left_out.map((d) => d.factor.toLowerCase());
+  const parts = [
+    without.length > 0
+      ? `Health score ${h.score}/100 from the drivers with data (${joinAnd(without)} left out: ${m.NOT_AVAILABLE}).`
+      : `Health score ${h.score}/100.`,
+  ];
   if (lift && lift.impact > 0) parts.push(`Biggest lift: ${lift.factor.toLowerCase()} (+${lift.impact}).`);
   if (drag && drag.impact < 0)
     parts.push(`Biggest drag: ${drag.factor.toLowerCase()} (${drag.impact}); fix that first.`);
@@ -205,10 +229,18 @@ function reachInsight(f: AccountHealthFacts): string {
   if (median > 0 && mean > 2.5 * median)
     return (
       `Reach rests on a few hits: mean views ${compactNumber(mean)} vs a median of ${compactNumber(median)}. ` +
-      `Turn the top videos' opening into a repeatable series; ${fullWatch}% full-watch rate says the middle holds.`
+      `Turn the top videos' opening into a repeatable series; ${
+        fullWatch === null
+          ? `the full-watch rate is ${m.NOT_AVAILABLE}, so check retention in TikTok's own analytics.`
+          : `${fullWatch}% full-watch rate says the middle holds.`
+      }`
     );
+  const sources = [
+    forYou === null ? `traffic sources ${m.NOT_AVAILABLE}` : `${forYou}% from For You`,
+    fullWatch === null ? `full-watch rate ${m.NOT_AVAILABLE}` : `${fullWatch}% watched to the end`,
+  ];
   return (
     `Reach is steady: median ${compactNumber(median)} views (${f.metrics.views_per_follower.value}× followers), ` +
-    `${forYou}% from For You, ${fullWatch}% watched to the end.`
+    `${sources.join(", ")}.`
   );
 }

@@ -107,9 +107,14 @@ export const contentPlanner = defineAgent({
         schedule.map((s, i) => `${i + 1}. ${s.weekday} ${s.day}, format ${s.format}`).join("\n"),
         untrustedBlock("proven_hashtags", proven),
         untrustedBlock("trending_hashtags", trending),
+        trending.length === 0
+          ? "No trending hashtags are available: build on the account's own proven hashtags and say so in the rationale."
+          : "",
         `For each post, in order, write a hook (first 2 seconds, under 12 words) and a caption without hashtags. ` +
           "Then a rationale of 2 to 3 sentences.",
-      ].join("\n\n"),
+      ]
+        .filter(Boolean)
+        .join("\n\n"),
       schema: contentCopySchema(schedule.length),
       context: facts,
       signal: ctx.signal,
@@ -158,7 +163,9 @@ function mockPosts(request: FixtureRequest): {
   const mix =
     f.trending_hashtags.length > 0 && f.proven_hashtags.length > 0
       ? `Each post pairs a trending tag (${tags(f.trending_hashtags)}) for reach with tags that already drive your best engagement (${tags(f.proven_hashtags)}).`
-      : `Hashtags: ${tags(f.hashtags)}.`;
+      : f.trending_hashtags.length === 0 && f.proven_hashtags.length > 0
+        ? `No trending hashtags were available, so every post uses the account's own top hashtags (${tags(f.proven_hashtags)}).`
+        : `Hashtags: ${tags(f.hashtags)}.`;
   return {
     posts,
     rationale:

@@ -1,6 +1,9 @@
 import { expectTypeOf, test } from "vitest";
 import { z } from "zod";
-import { defineAgent } from "./contract.ts";
+import type { DataScope } from "../data/data-scope.ts";
+import type { TikTokDataProvider, TikTokVideo } from "../data/provider.ts";
+import type { StepDeps } from "../runner/execute-step.ts";
+import { type AgentContext, defineAgent } from "./contract.ts";
 
 test("agent code asks the model without naming itself: the runner stamps the caller", () => {
   const schema = z.object({ idea: z.string() });
@@ -27,4 +30,13 @@ test("agent code asks the model without naming itself: the runner stamps the cal
     },
   });
   expectTypeOf(scout.name).toBeString();
+});
+
+test("an agent still reads one TikTokDataProvider; the runner resolves it per step from the scope", () => {
+  expectTypeOf<AgentContext["data"]>().toEqualTypeOf<TikTokDataProvider>();
+  expectTypeOf<StepDeps["dataFor"]>().toEqualTypeOf<(scope: DataScope) => TikTokDataProvider>();
+  // Insights a source may not give are nullable, so no agent can read them as numbers unchecked.
+  expectTypeOf<TikTokVideo["full_video_watched_rate"]>().toEqualTypeOf<number | null>();
+  expectTypeOf<TikTokVideo["impression_sources"]>().toEqualTypeOf<Record<string, number> | null>();
+  expectTypeOf<TikTokVideo["view_count"]>().toEqualTypeOf<number>();
 });

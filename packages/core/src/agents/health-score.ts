@@ -1,12 +1,17 @@
 import { z } from "zod";
 import { lineSchema } from "./bounds.ts";
-import { round2 } from "./metrics.ts";
+import { NOT_AVAILABLE, round2 } from "./metrics.ts";
 
 export const healthScoreSchema = z.object({
   score: z.number().int().min(0).max(100),
   formula: lineSchema,
   /** What lifted or sank the score, biggest effect first; the score means nothing without them. */
   drivers: z.array(z.object({ factor: lineSchema, impact: z.number(), detail: lineSchema })).max(20),
+  /** Drivers left out because the source does not give their data, each with why; named in `formula` too. */
+  left_out: z
+    .array(z.object({ factor: lineSchema, reason: lineSchema }))
+    .max(20)
+    .default([]),
 });
 export type HealthScore = z.infer<typeof healthScoreSchema>;
 type Driver = HealthScore["drivers"][number];
@@ -18,9 +23,11 @@ export interface HealthInputs {
   benchmarkEngagementRate: number;
   postsPerWeek: number;
   gapsOver7Days: number;
-  followerGrowthPctMonth: number;
+  /** Null when the source has no follower history: the driver is left out, not scored as 0. */
+  followerGrowthPctMonth: number | null;
   viewsPerFollower: number;
-  fullWatchRate: number;
+  /** Null when the source gives no watch data. */
+  fullWatchRate: number | null;
   meanViews: number;
   medianViews: number;
 }
@@ -35,9 +42,15 @@ const SMALL_ACCOUNT = 100_000;
 const REFERENCE_VIEWS_PER_FOLLOWER = 0.25;
 const REFERENCE_FULL_WATCH_PCT = 20;
 
-/** A 0–100 composite: 50 plus the impact of each driver, clamped. Pure, so it can be recomputed. */
+type LeftOut = HealthScore["left_out"][number];
+
+/**
+ * A 0–100 composite: 50 plus the impact of each driver whose data exists, clamped. A driver without
+ * data is left out (scoring it 0 would read as "average"), and the formula names it. Pure, so it can
+ * be recomputed.
+ */
 export function healthScore(inputs: HealthInputs): HealthScore {
-  const drivers = [
+  const candidates: (Driver | LeftOut)[] = [
     engagement(inputs),
     cadence(inputs),
     gaps(inputs),
@@ -45,12 +58,19 @@ export function healthScore(inputs: HealthInputs): HealthScore {
     reach(inputs),
     retention(inputs),
     hitDependence(inputs),
-  ].sort((a, b) => Math.abs(b.impact) - Math.abs(a.impact));
+  ];
+  const drivers = candidates
+    .filter((d): d is Driver => "impact" in d)
+    .sort((a, b) => Math.abs(b.impact) - Math.abs(a.impact));
+  const leftOut = candidates.filter((d): d is LeftOut => "reason" in d);
   const total = drivers.reduce((sum, d) => sum + d.impact, 0);
+  const without =
+    leftOut.length > 0 ? `; left out for lack of data: ${leftOut.map((d) => d.factor).join(", ")}` : "";
   return {
     score: Math.round(clamp(BASELINE + total, 0, 100)),
-    formula: `${BASELINE} + Σ driver impacts, clamped to 0–100`,
+    formula: `${BASELINE} + Σ driver impacts, clamped to 0–100${without}`,
     drivers,
+    left_out: leftOut,
   };
 }
 
@@ -84,7 +104,9 @@ function gaps(i: HealthInputs): Driver {
   );
 }
 
-function growth(i: HealthInputs): Driver {
+function growth(i: HealthInputs): Driver | LeftOut {
+  if (i.followerGrowthPctMonth === null)
+    return { factor: "Follower growth", reason: `follower history ${NOT_AVAILABLE}` };
   const expected = i.followers < SMALL_ACCOUNT ? 5 : 2.5;
   return driver(
     "Follower growth",
@@ -102,7 +124,9 @@ function reach(i: HealthInputs): Driver {
   );
 }
 
-function retention(i: HealthInputs): Driver {
+function retention(i: HealthInputs): Driver | LeftOut {
+  if (i.fullWatchRate === null)
+    return { factor: "Full-watch retention", reason: `full-watch rate ${NOT_AVAILABLE}` };
   return driver(
     "Full-watch retention",
     clamp((i.fullWatchRate - REFERENCE_FULL_WATCH_PCT) / 2, -8, 8),

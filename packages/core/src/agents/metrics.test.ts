@@ -82,6 +82,38 @@ describe("reach", () => {
   });
 });
 
+describe("insights the source does not give", () => {
+  const display = pair.map((v) => ({
+    ...v,
+    save_count: null,
+    full_video_watched_rate: null,
+    impression_sources: null,
+  }));
+
+  it("leaves For You share and full-watch rate null with a note, never 0", () => {
+    for (const metric of [m.forYouShare(display), m.fullWatchRate(display)]) {
+      expect(metric.value).toBeNull();
+      expect(metric.note).toMatch(/^not available from this API: /);
+      expect(metric.formula).toContain("× views");
+    }
+  });
+
+  it("rates engagement without saves when any video lacks them, and says so in the formula", () => {
+    // (50 + 5 + 3 + 100 + 10 + 6) / 4000
+    expect(m.engagementRateByViews(display).value).toBe(4.35);
+    expect(m.engagementRateByViews(display).formula).toContain("saves not available from this API");
+    const mixed = [pair[0] as TikTokVideo, display[1] as TikTokVideo];
+    expect(m.engagementRateByViews(mixed).value).toBe(4.35);
+  });
+
+  it("leaves follower growth null, with the source's reason, when there is no history", () => {
+    expect(m.followerGrowthPctMonth(null, "a creator account has no follower history")).toMatchObject({
+      value: null,
+      note: "not available from this API: a creator account has no follower history",
+    });
+  });
+});
+
 describe("cadence", () => {
   it("counts posts per week over the last 90 days", () => {
     const videos = Array.from({ length: 40 }, (_, i) => video(1 + i * 3));

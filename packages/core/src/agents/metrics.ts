@@ -6,6 +6,25 @@ import { lineSchema } from "./bounds.ts";
 export const metricSchema = z.object({ value: z.number(), formula: lineSchema });
 export type Metric = z.infer<typeof metricSchema>;
 
+/** What a figure says when its source does not give the data behind it. */
+export const NOT_AVAILABLE = "not available from this API";
+
+/**
+ * A metric some sources cannot give (watch time, traffic sources, follower history): `value` is null
+ * with a `note` saying why, never 0 and never an estimate.
+ */
+export const optionalMetricSchema = metricSchema.extend({
+  value: z.number().nullable(),
+  note: lineSchema.optional(),
+});
+export type OptionalMetric = z.infer<typeof optionalMetricSchema>;
+
+/** The metric a source cannot give: null, its formula kept, and why. */
+export function unavailable(formula: string, reason?: string): OptionalMetric {
+  const note = reason ? `${NOT_AVAILABLE}: ${reason}` : NOT_AVAILABLE;
+  return { value: null, formula, note: note.slice(0, 500) };
+}
+
 const DAY_SECONDS = 86_400;
 /** Cadence is judged on recent behaviour, not on the account's whole history. */
 export const CADENCE_LOOKBACK_DAYS = 90;
@@ -23,32 +42,57 @@ function sum<T>(items: readonly T[], of: (item: T) => number): number {
   return items.reduce((total, item) => total + of(item), 0);
 }
 
-export function engagementOf(video: TikTokVideo): number {
-  return video.like_count + video.comment_count + video.share_count + video.save_count;
+/**
+ * Saves count only when every video has them, so one definition holds across the set; without them
+ * engagement is likes + comments + shares (Rival IQ's own definition), and the formula says so.
+ */
+export function savesKnown(videos: readonly TikTokVideo[]): boolean {
+  return videos.every((v) => v.save_count !== null);
 }
 
-/** Engagement rate of one video by its views, in %. */
+export function engagementOf(video: TikTokVideo, withSaves = video.save_count !== null): number {
+  const saves = withSaves ? (video.save_count ?? 0) : 0;
+  return video.like_count + video.comment_count + video.share_count + saves;
+}
+
+function engagementTerms(videos: readonly TikTokVideo[]): string {
+  return savesKnown(videos)
+    ? "likes + comments + shares + saves"
+    : `likes + comments + shares; saves ${NOT_AVAILABLE}`;
+}
+
+/** Engagement rate of one video by its views, in %; saves included where the source gives them. */
 export function videoEngagementRate(video: TikTokVideo): number {
   return round2(ratio(engagementOf(video), video.view_count) * 100);
 }
 
 /** Summed over the videos, so a video with 1M views weighs more than one with 1K. */
 export function engagementRateByViews(videos: readonly TikTokVideo[]): Metric {
+  const withSaves = savesKnown(videos);
   return {
     value: round2(
       ratio(
-        sum(videos, engagementOf),
+        sum(videos, (v) => engagementOf(v, withSaves)),
         sum(videos, (v) => v.view_count),
       ) * 100,
     ),
-    formula: `Σ(likes + comments + shares + saves) / Σ views × 100 over ${videos.length} videos`,
+    formula: `Σ(${engagementTerms(videos)}) / Σ views × 100 over ${videos.length} videos`,
   };
 }
 
 export function engagementRateByFollowers(videos: readonly TikTokVideo[], followers: number): Metric {
+  const withSaves = savesKnown(videos);
   return {
-    value: round2(ratio(ratio(sum(videos, engagementOf), videos.length), followers) * 100),
-    formula: `mean (likes + comments + shares + saves) per video / followers × 100 over ${videos.length} videos`,
+    value: round2(
+      ratio(
+        ratio(
+          sum(videos, (v) => engagementOf(v, withSaves)),
+          videos.length,
+        ),
+        followers,
+      ) * 100,
+    ),
+    formula: `mean (${engagementTerms(videos)}) per video / followers × 100 over ${videos.length} videos`,
   };
 }
 
@@ -79,9 +123,15 @@ export function viewsPerFollower(videos: readonly TikTokVideo[], followers: numb
   };
 }
 
-/** View-weighted share of views that came from the For You feed (`impression_sources.For_You`), in %. */
-export function forYouShare(videos: readonly TikTokVideo[]): Metric {
-  const forYouViews = sum(videos, (v) => (v.impression_sources.For_You ?? 0) * v.view_count);
+/**
+ * View-weighted share of views that came from the For You feed (`impression_sources.For_You`), in %;
+ * null when a video lacks traffic sources (the Display API gives none).
+ */
+export function forYouShare(videos: readonly TikTokVideo[]): OptionalMetric {
+  const formula = "Σ(impression_sources.For_You × views) / Σ views × 100";
+  if (videos.some((v) => v.impression_sources === null))
+    return unavailable(formula, "traffic sources (impression_sources) are missing");
+  const forYouViews = sum(videos, (v) => (v.impression_sources?.For_You ?? 0) * v.view_count);
   return {
     value: round2(
       ratio(
@@ -89,13 +139,16 @@ export function forYouShare(videos: readonly TikTokVideo[]): Metric {
         sum(videos, (v) => v.view_count),
       ) * 100,
     ),
-    formula: "Σ(impression_sources.For_You × views) / Σ views × 100",
+    formula,
   };
 }
 
-/** View-weighted `full_video_watched_rate`, in %. */
-export function fullWatchRate(videos: readonly TikTokVideo[]): Metric {
-  const fullViews = sum(videos, (v) => v.full_video_watched_rate * v.view_count);
+/** View-weighted `full_video_watched_rate`, in %; null when a video lacks it. */
+export function fullWatchRate(videos: readonly TikTokVideo[]): OptionalMetric {
+  const formula = "Σ(full_video_watched_rate × views) / Σ views × 100";
+  if (videos.some((v) => v.full_video_watched_rate === null))
+    return unavailable(formula, "full_video_watched_rate is missing");
+  const fullViews = sum(videos, (v) => (v.full_video_watched_rate ?? 0) * v.view_count);
   return {
     value: round2(
       ratio(
@@ -103,7 +156,7 @@ export function fullWatchRate(videos: readonly TikTokVideo[]): Metric {
         sum(videos, (v) => v.view_count),
       ) * 100,
     ),
-    formula: "Σ(full_video_watched_rate × views) / Σ views × 100",
+    formula,
   };
 }
 
@@ -141,8 +194,16 @@ function cadenceWindow(videos: readonly TikTokVideo[], now: Date): { posts: TikT
   return { posts: videos.filter((v) => v.create_time >= nowSeconds - days * DAY_SECONDS), days };
 }
 
-/** Compound monthly growth from the first to the last snapshot, in %. */
-export function followerGrowthPctMonth(history: readonly FollowerSnapshot[]): Metric {
+/**
+ * Compound monthly growth from the first to the last snapshot, in %. `history` is null when the source
+ * has none (a creator account); `reason` then says why.
+ */
+export function followerGrowthPctMonth(
+  history: readonly FollowerSnapshot[] | null,
+  reason?: string,
+): OptionalMetric {
+  if (history === null)
+    return unavailable("((followers today / followers N days ago) ^ (30 / N) − 1) × 100", reason);
   const first = history[0]?.follower_count ?? 0;
   const last = history.at(-1)?.follower_count ?? 0;
   const days = history.length - 1;

@@ -10,7 +10,7 @@ import {
   adWindowSchema,
   changeOf,
   changeSchema,
-  ORGANIC_FORMULAS,
+  organicFormulas,
   organicWindow,
   organicWindowSchema,
 } from "./window-comparison.ts";
@@ -95,7 +95,7 @@ export const performanceReviewer = defineAgent({
       current: organicCurrent,
       previous: organicPrevious,
       change_pct: changeOf(organicCurrent, organicPrevious),
-      formulas: ORGANIC_FORMULAS,
+      formulas: organicFormulas(videos),
     };
     const ads = {
       campaign_id: campaignId,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DataUnavailableError } from "../data/errors.ts";
 import type { Trend } from "../data/provider.ts";
 import type { FixtureRequest } from "../llm/port.ts";
 import { UNTRUSTED_DATA_RULE, untrustedBlock } from "../llm/prompt-blocks.ts";
@@ -31,6 +32,8 @@ export const trendWatcherOutput = z.object({
   sounds: z.array(trendItemSchema.extend({ commercially_licensed: z.boolean() })).max(MAX_TRENDS),
   /** The hashtags' names alone, in rank order, for steps that take a list of names. */
   hashtag_names: z.array(lineSchema).max(MAX_TRENDS),
+  /** Why the source gave no trends (TikTok has no official trends API); absent when it did. */
+  unavailable: textSchema.optional(),
   summary: textSchema,
 });
 export type TrendWatcherOutput = z.infer<typeof trendWatcherOutput>;
@@ -59,7 +62,15 @@ export const trendWatcher = defineAgent({
     ctx.signal.throwIfAborted();
     const { region, freshness_hours: freshnessHours, limit } = ctx.options;
     const query = { category, region, freshnessHours };
-    const trends = await ctx.trace.tool("tiktok.getTrends", query, () => ctx.data.getTrends(query));
+    let trends: Trend[];
+    try {
+      trends = await ctx.trace.tool("tiktok.getTrends", query, () => ctx.data.getTrends(query));
+    } catch (error) {
+      // No trends is still an answer the plan can work with; invented ones would not be.
+      if (error instanceof DataUnavailableError)
+        return trendsUnavailable(category, region, freshnessHours, error);
+      throw error;
+    }
     // A source may not filter itself; the scope we promise is ours to enforce.
     const inScope = trends.filter(
       (t) =>
@@ -108,6 +119,26 @@ export const trendWatcher = defineAgent({
     return { ...facts, summary: value.summary };
   },
 });
+
+function trendsUnavailable(
+  category: string,
+  region: string,
+  freshnessHours: number,
+  error: DataUnavailableError,
+): TrendWatcherOutput {
+  return {
+    category,
+    region,
+    freshness_hours: freshnessHours,
+    hashtags: [],
+    sounds: [],
+    hashtag_names: [],
+    unavailable: error.message,
+    summary:
+      `${error.message}. No trend is ranked or guessed; ` +
+      "the content plan works from the account's own top hashtags instead.",
+  };
+}
 
 function rankByVelocity(trends: Trend[], limit: number) {
   return trends

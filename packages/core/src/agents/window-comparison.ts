@@ -45,6 +45,15 @@ export const ORGANIC_FORMULAS: Record<keyof OrganicWindow, string> = {
   engagement_rate: "Σ(likes + comments + shares + saves) / Σ views × 100",
 };
 
+/** The formulas as they apply to these videos: without saves when the source does not give them. */
+export function organicFormulas(videos: readonly TikTokVideo[]): Record<keyof OrganicWindow, string> {
+  if (m.savesKnown(videos)) return ORGANIC_FORMULAS;
+  return {
+    ...ORGANIC_FORMULAS,
+    engagement_rate: `Σ(likes + comments + shares) / Σ views × 100; saves ${m.NOT_AVAILABLE}`,
+  };
+}
+
 export const AD_FORMULAS: Record<keyof AdWindow, string> = {
   spend_usd: "Σ spend",
   impressions: "Σ impressions",

@@ -15,9 +15,13 @@ export const tiktokProfileSchema = z.object({
   following_count: z.number().int().nonnegative(),
   likes_count: z.number().int().nonnegative(),
   video_count: z.number().int().nonnegative(),
-  /** Our own classification of the account's niche, e.g. "beauty". */
-  category: z.string(),
-  region: z.string(),
+  /**
+   * Our own classification of the account's niche, e.g. "beauty"; null when the source gives none (no
+   * TikTok API does): agents then infer it from the account's content and say so.
+   */
+  category: z.string().nullable(),
+  /** Country code; null when the source gives none (the Display API does not). */
+  region: z.string().nullable(),
 });
 export type TikTokProfile = z.infer<typeof tiktokProfileSchema>;
 
@@ -33,12 +37,14 @@ export const tiktokVideoSchema = z.object({
   like_count: z.number().int().nonnegative(),
   comment_count: z.number().int().nonnegative(),
   share_count: z.number().int().nonnegative(),
-  save_count: z.number().int().nonnegative(),
-  reach: z.number().int().nonnegative(),
-  average_time_watched: z.number().nonnegative(),
-  full_video_watched_rate: z.number().min(0).max(1),
+  // The fields below are insights only some sources give (the API for Business does, the Display API
+  // does not): null means "not available from this API", never 0 and never to be invented.
+  save_count: z.number().int().nonnegative().nullable(),
+  reach: z.number().int().nonnegative().nullable(),
+  average_time_watched: z.number().nonnegative().nullable(),
+  full_video_watched_rate: z.number().min(0).max(1).nullable(),
   /** Share of views by source, e.g. { For_You: 0.72, Follow: 0.14, ... }. */
-  impression_sources: z.record(z.string(), z.number()),
+  impression_sources: z.record(z.string(), z.number()).nullable(),
 });
 export type TikTokVideo = z.infer<typeof tiktokVideoSchema>;
 
@@ -79,15 +85,20 @@ export interface TrendQuery {
   freshnessHours: number;
 }
 
-/** The port agents read TikTok through. The offline provider is the default; real clients plug in here. */
+/**
+ * The port agents read TikTok through. The offline provider is the default; real clients plug in here.
+ * A method the source cannot serve throws DataUnavailableError; a handle with no connected account,
+ * ConnectionRequiredError. Both fail the step at once; agents catch the first where a degraded answer helps.
+ */
 export interface TikTokDataProvider {
   /** What this provider reads: recorded on every run it serves, and said in offline reports. */
   readonly source: DataSource;
   getProfile(handle: string): Promise<TikTokProfile>;
   /** Newest first. */
   listVideos(handle: string, options: { limit: number }): Promise<TikTokVideo[]>;
-  /** One snapshot per day, oldest first, ending today. */
+  /** One snapshot per day, oldest first, ending today. Creator (Display API) accounts have no history. */
   getFollowerHistory(handle: string, options: { days: number }): Promise<FollowerSnapshot[]>;
+  /** Creative Center trends have no official API: a TikTok source throws DataUnavailableError. */
   getTrends(query: TrendQuery): Promise<Trend[]>;
   /** Daily ad metrics for a campaign, oldest first. */
   getCampaignReport(campaignId: string, options: { days: number }): Promise<AdReportRow[]>;

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { AgentRegistry } from "../agents/registry.ts";
-import type { TikTokDataProvider } from "../data/provider.ts";
+import type { DataFor } from "../data/data-scope.ts";
 import type { LlmPort } from "../llm/port.ts";
 import { describeError, NonRetriableError } from "./errors.ts";
 import { resolveStepInput } from "./resolve-input.ts";
@@ -11,7 +11,11 @@ import { agentCaller, reportCaller, tracedLlm } from "./traced-llm.ts";
 
 export interface StepDeps {
   llm: LlmPort;
-  data: TikTokDataProvider;
+  /**
+   * The data provider for one step, resolved when the step runs: the workspace's connections decide
+   * which account a handle reads, and the provider records its API calls in the step's trace.
+   */
+  dataFor: DataFor;
   registry: AgentRegistry;
   now: () => Date;
 }
@@ -104,7 +108,7 @@ async function runAgent(
   if (!agent) throw new NonRetriableError(`unknown agent: ${step.agentName}`);
   const raw = await agent.execute(prepared.input, {
     llm: tracedLlm(deps.llm, trace, agentCaller(agent, state.workflowSlug)),
-    data: deps.data,
+    data: deps.dataFor({ workspaceId: state.workspaceId, trace }),
     options: prepared.options,
     trace,
     signal,

@@ -40,4 +40,10 @@ export {
 export { followUp, settleRun } from "./settle.ts";
 export type { RunStore } from "./store.ts";
 export { OFFLINE_REPORT_NOTICE, withDataSourceNotice } from "./synthesis.ts";
-export { type StepTraceEntry, type TraceEntry, TraceRecorder } from "./trace.ts";
+export {
+  type ApiCallEntry,
+  type ApiCallRecord,
+  type StepTraceEntry,
+  type TraceEntry,
+  TraceRecorder,
+} from "./trace.ts";

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { AGENT_REGISTRY } from "../agents/index.ts";
 import type { AgentRegistry } from "../agents/registry.ts";
+import { type DataFor, fixedData } from "../data/data-scope.ts";
+import type { DataSource } from "../data/data-source.ts";
 import { createOfflineProvider } from "../data/offline-provider.ts";
 import type { TikTokDataProvider } from "../data/provider.ts";
 import { createMockLlm } from "../llm/mock.ts";
@@ -21,7 +23,12 @@ export interface InlineRunDeps {
   /** Keep the store to resume the run after an approval: the default one lives only in this call. */
   store?: RunStore;
   llm?: LlmPort;
+  /** One provider for every step; the offline one by default. */
   data?: TikTokDataProvider;
+  /** Resolves the provider per step instead (wins over `data`); give `dataSource` with it. */
+  dataFor?: DataFor;
+  /** What the run records as its source; by default `data`'s, or "offline". */
+  dataSource?: DataSource;
   registry?: AgentRegistry;
   now?: () => Date;
   retry?: RetryPolicy;
@@ -61,7 +68,7 @@ export async function runWorkflowInline(options: RunWorkflowInlineOptions): Prom
       workflowName: options.workflow.name,
       brief,
       dag: toDagJson(options.workflow),
-      dataSource: deps.data.source,
+      dataSource: deps.dataSource,
     },
   ]);
   return outcome(await driveRun(runId, deps));
@@ -87,11 +94,13 @@ function outcome(state: RunState): string | null {
   return null;
 }
 
-function withDefaults(options: InlineRunDeps): DriveDeps {
+function withDefaults(options: InlineRunDeps): DriveDeps & { dataSource: DataSource } {
+  const data = options.data ?? createOfflineProvider({ now: options.now });
   return {
     store: options.store ?? new InMemoryRunStore(options.now),
     llm: options.llm ?? createMockLlm(),
-    data: options.data ?? createOfflineProvider({ now: options.now }),
+    dataFor: options.dataFor ?? fixedData(data),
+    dataSource: options.dataSource ?? data.source,
     registry: options.registry ?? AGENT_REGISTRY,
     now: options.now ?? (() => new Date()),
     retry: options.retry ?? DEFAULT_RETRY,

@@ -28,7 +28,35 @@ export type TraceEntry =
       latencyMs: number;
       error?: string;
     }
+  | ApiCallEntry
   | { kind: "log"; at: string; level: "info" | "warn"; message: string; data?: unknown };
+
+/**
+ * One HTTP attempt at a TikTok API, as a provider reports it; holds no token (params are redacted by
+ * the client). Same fields as packages/tiktok's TikTokCallRecord.
+ */
+export interface ApiCallRecord {
+  endpoint: string;
+  method: "GET" | "POST";
+  params: Record<string, unknown>;
+  /** HTTP status, or 0 when no answer came. */
+  status: number;
+  latencyMs: number;
+  itemsRead: number;
+  /** The HTTP attempt within one call (throttling and timeouts are retried). */
+  attempt: number;
+  /** `ok`, or what ended this attempt. */
+  outcome: string;
+}
+
+/**
+ * An ApiCallRecord in a step's trace. The HTTP attempt is kept as `callAttempt`: a stored entry's
+ * `attempt` is the step attempt that recorded it (StepTraceEntry), which would overwrite it.
+ */
+export type ApiCallEntry = { kind: "api_call"; at: string; callAttempt: number } & Omit<
+  ApiCallRecord,
+  "attempt"
+>;
 
 /** A trace entry as a step keeps it: stamped with the attempt that recorded it. */
 export type StepTraceEntry = TraceEntry & { attempt: number };
@@ -43,6 +71,11 @@ export class TraceRecorder {
 
   record(entry: WithoutAt<TraceEntry>): void {
     this.entries.push({ ...entry, at: this.now().toISOString() } as TraceEntry);
+  }
+
+  /** Records one TikTok API attempt; providers call it for every request they make. */
+  apiCall({ attempt, ...record }: ApiCallRecord): void {
+    this.record({ kind: "api_call", ...record, callAttempt: attempt });
   }
 
   log(message: string, data?: unknown): void {
