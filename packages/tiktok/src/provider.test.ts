@@ -1,7 +1,7 @@
+import { ConnectionRequiredError, DataUnavailableError } from "@tiktok-army/core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { TikTokApiError, TikTokAuthError } from "./errors.ts";
 import type { TikTokCallRecord } from "./http-client.ts";
-import { ConnectionRequiredError, DataUnavailableError } from "./port-shim.ts";
 import {
   createTikTokProvider,
   type TikTokAccountConnection,

@@ -1,4 +1,9 @@
-import { DATA_SOURCE } from "@tiktok-army/core";
+import {
+  ConnectionRequiredError,
+  DATA_SOURCE,
+  DataUnavailableError,
+  type TikTokDataProvider,
+} from "@tiktok-army/core";
 import { normaliseHandle } from "./account-handle.ts";
 import { type BusinessSource, createBusinessSource } from "./business/business-source.ts";
 import { type CreatorSource, createCreatorSource } from "./display/creator-source.ts";
@@ -10,7 +15,6 @@ import {
   type TikTokRequestBudget,
 } from "./http-client.ts";
 import { getCampaignReport } from "./marketing/reports.ts";
-import { ConnectionRequiredError, DataUnavailableError, type ProviderPort } from "./port-shim.ts";
 
 /** A creator (Display API) or business (Accounts API) account connected in the workspace. */
 export interface TikTokAccountConnection {
@@ -68,7 +72,7 @@ const COMPETITOR_REASON =
  * const data = createTikTokProvider({ urls, accounts: [business], advertiser, record: trace.apiCall });
  * const videos = await data.listVideos("glowwithmia", { limit: 60 });
  */
-export function createTikTokProvider(options: TikTokProviderOptions): ProviderPort {
+export function createTikTokProvider(options: TikTokProviderOptions): TikTokDataProvider {
   const competitors = new Set((options.competitors ?? []).map(normaliseHandle));
   const connections = new Map<string, TikTokAccountConnection>();
   for (const connection of options.accounts) {

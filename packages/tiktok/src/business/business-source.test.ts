@@ -1,8 +1,8 @@
+import { DataUnavailableError } from "@tiktok-army/core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { AccountSourceError } from "../account-handle.ts";
 import { TikTokResponseShapeError } from "../errors.ts";
 import { createTikTokClient, type TikTokCallRecord } from "../http-client.ts";
-import { DataUnavailableError } from "../port-shim.ts";
 import { dailyFollowers, startTikTokStub, stubAccount, type TikTokStub } from "../testing/index.ts";
 import { addUtcDays, utcDay } from "../utc-day.ts";
 import { createBusinessSource } from "./business-source.ts";

@@ -1,8 +1,8 @@
 import type { FollowerSnapshot } from "@tiktok-army/core";
+import { DataUnavailableError, type TikTokProfile, type TikTokVideo } from "@tiktok-army/core";
 import { AccountSourceError, assertSameAccount } from "../account-handle.ts";
 import { hashtagsOf } from "../display/creator-source.ts";
 import type { TikTokClient } from "../http-client.ts";
-import { DataUnavailableError, type ProviderProfile, type ProviderVideo } from "../port-shim.ts";
 import { addUtcDays, utcDay } from "../utc-day.ts";
 import {
   BUSINESS_DAILY_FIELDS,
@@ -47,7 +47,7 @@ export function createBusinessSource(client: TikTokClient, options: BusinessSour
   const assertHandle = (handle: string, username: string) => assertSameAccount("business", handle, username);
 
   return {
-    async getProfile(handle: string): Promise<ProviderProfile> {
+    async getProfile(handle: string): Promise<TikTokProfile> {
       const profile = await readProfile();
       assertHandle(handle, profile.username);
       return {
@@ -66,11 +66,11 @@ export function createBusinessSource(client: TikTokClient, options: BusinessSour
     },
 
     /** Newest first, at most `limit`, paging 20 at a time by cursor until TikTok has no more. */
-    async listVideos(handle: string, { limit }: { limit: number }): Promise<ProviderVideo[]> {
+    async listVideos(handle: string, { limit }: { limit: number }): Promise<TikTokVideo[]> {
       if (!Number.isInteger(limit) || limit < 1)
         throw new RangeError(`limit must be a positive integer, got ${limit}`);
       assertHandle(handle, (await readProfile()).username);
-      const videos: ProviderVideo[] = [];
+      const videos: TikTokVideo[] = [];
       let cursor: number | undefined;
       while (videos.length < limit) {
         const page = await client.call(businessVideoList, {
@@ -124,7 +124,7 @@ export function createBusinessSource(client: TikTokClient, options: BusinessSour
 
 export type BusinessSource = ReturnType<typeof createBusinessSource>;
 
-function toProviderVideo(video: BusinessVideoRead): ProviderVideo {
+function toProviderVideo(video: BusinessVideoRead): TikTokVideo {
   return {
     id: video.item_id,
     create_time: video.create_time,

@@ -1,7 +1,7 @@
+import { DataUnavailableError } from "@tiktok-army/core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { AccountSourceError } from "../account-handle.ts";
 import { createTikTokClient, type TikTokCallRecord } from "../http-client.ts";
-import { DataUnavailableError } from "../port-shim.ts";
 import { startTikTokStub, type TikTokStub } from "../testing/index.ts";
 import { createCreatorSource, DISPLAY_VIDEO_UNAVAILABLE, hashtagsOf } from "./creator-source.ts";
 

@@ -1,12 +1,11 @@
-import type { FollowerSnapshot } from "@tiktok-army/core";
-import { AccountSourceError, assertSameAccount } from "../account-handle.ts";
-import type { TikTokClient } from "../http-client.ts";
 import {
   DataUnavailableError,
-  type NullableVideoField,
-  type ProviderProfile,
-  type ProviderVideo,
-} from "../port-shim.ts";
+  type FollowerSnapshot,
+  type TikTokProfile,
+  type TikTokVideo,
+} from "@tiktok-army/core";
+import { AccountSourceError, assertSameAccount } from "../account-handle.ts";
+import type { TikTokClient } from "../http-client.ts";
 import {
   DISPLAY_USER_FIELDS,
   DISPLAY_VIDEO_FIELDS,
@@ -23,7 +22,7 @@ export const DISPLAY_VIDEO_UNAVAILABLE = [
   "average_time_watched",
   "full_video_watched_rate",
   "impression_sources",
-] as const satisfies readonly NullableVideoField[];
+] as const satisfies readonly (keyof TikTokVideo)[];
 
 /**
  * Reads one connected creator account over the Display API. The connection is for one account: a
@@ -38,7 +37,7 @@ export function createCreatorSource(client: TikTokClient) {
     (await client.call(displayUserInfo, { query: { fields: DISPLAY_USER_FIELDS.join(",") } })).user;
 
   return {
-    async getProfile(handle: string): Promise<ProviderProfile> {
+    async getProfile(handle: string): Promise<TikTokProfile> {
       const user = await readUser();
       assertHandle(handle, user.username);
       return {
@@ -57,11 +56,11 @@ export function createCreatorSource(client: TikTokClient) {
     },
 
     /** Newest first, at most `limit`, paging 20 at a time by cursor until TikTok has no more. */
-    async listVideos(handle: string, { limit }: { limit: number }): Promise<ProviderVideo[]> {
+    async listVideos(handle: string, { limit }: { limit: number }): Promise<TikTokVideo[]> {
       if (!Number.isInteger(limit) || limit < 1)
         throw new RangeError(`limit must be a positive integer, got ${limit}`);
       assertHandle(handle, (await readUser()).username);
-      const videos: ProviderVideo[] = [];
+      const videos: TikTokVideo[] = [];
       let cursor: number | undefined;
       while (videos.length < limit) {
         const page = await client.call(displayVideoList, {
@@ -92,7 +91,7 @@ export function createCreatorSource(client: TikTokClient) {
 
 export type CreatorSource = ReturnType<typeof createCreatorSource>;
 
-function toCreatorVideo(video: DisplayVideo): ProviderVideo {
+function toCreatorVideo(video: DisplayVideo): TikTokVideo {
   return {
     id: video.id,
     create_time: video.create_time,
