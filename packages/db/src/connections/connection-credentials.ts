@@ -20,6 +20,12 @@ export interface CredentialsDeps {
   now?: () => Date;
 }
 
+/** A stored connection's `TikTokCredentials`, both methods asynchronous. */
+export interface ConnectionCredentials extends TikTokCredentials {
+  accessToken(): Promise<string>;
+  refresh(): Promise<void>;
+}
+
 /** Connection rows as the refresh reads them, under `FOR UPDATE`. */
 interface TokenRow {
   id: string;
@@ -54,10 +60,7 @@ const REFRESH_TRANSACTION = { maxWait: 15_000, timeout: 45_000 };
  * @example
  * const client = createTikTokClient({ baseUrl, credentials: connectionCredentials(deps, connectionId) });
  */
-export function connectionCredentials(
-  deps: CredentialsDeps,
-  connectionId: string,
-): Required<TikTokCredentials> {
+export function connectionCredentials(deps: CredentialsDeps, connectionId: string): ConnectionCredentials {
   const margin = deps.refreshMarginMs ?? DEFAULT_MARGIN_MS;
   const now = deps.now ?? (() => new Date());
   const due = (expiresAt: Date | null) =>

@@ -58,7 +58,7 @@ async function rawRow(id: string): Promise<Record<string, unknown>> {
 }
 
 const refreshCalls = () => stub.requests.filter((r) => r.path === "/v2/oauth/token/").length;
-const deps = (overrides: Partial<Parameters<typeof connectionCredentials>[0]> = {}) => ({
+const deps = (overrides: { keyring?: Keyring; oauth?: typeof oauth } = {}) => ({
   prisma,
   keyring,
   oauth,

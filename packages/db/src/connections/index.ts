@@ -1,4 +1,8 @@
-export { type CredentialsDeps, connectionCredentials } from "./connection-credentials.ts";
+export {
+  type ConnectionCredentials,
+  type CredentialsDeps,
+  connectionCredentials,
+} from "./connection-credentials.ts";
 export { type ConnectionProfile, type ProfileReader, tiktokProfileReader } from "./connection-profile.ts";
 export { type NewConnection, storeConnection } from "./connection-store.ts";
 export { type ConnectionStatus, type ConnectionView, listConnections } from "./connection-view.ts";
