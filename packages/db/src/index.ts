@@ -24,6 +24,8 @@ export {
   createConnections,
   createTikTokOAuth,
   type Disconnected,
+  listConnections,
+  type NewConnection,
   openTokenBudgets,
   type TikTokAppConfig,
   type TikTokOAuth,
@@ -33,6 +35,7 @@ export {
   TokenEncryptionKeyError,
   type TokenGrant,
   tiktokAppConfigFromEnv,
+  storeConnection,
   tiktokProfileReader,
   tokenKeyringFromEnv,
 } from "./connections/index.ts";
