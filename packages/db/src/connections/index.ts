@@ -19,6 +19,7 @@ export {
   type TokenGrant,
   tiktokAppConfigFromEnv,
 } from "./tiktok-oauth.ts";
+export { type TikTokSettings, tiktokSettingsFromEnv } from "./tiktok-settings.ts";
 export {
   openTokenBudgets,
   type TokenBudget,

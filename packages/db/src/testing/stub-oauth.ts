@@ -10,7 +10,9 @@ const TOKEN_PATH = "/v2/oauth/token/";
  * rotating, revoked grants refused). `revoked` lists the tokens revoked through it; `failRevoke`
  * makes revocations fail.
  */
-export function stubTikTokOAuth(stub: TikTokStub): TikTokOAuth & { revoked: string[]; failRevoke: boolean } {
+export function stubTikTokOAuth(
+  stub: Pick<TikTokStub, "url" | "clientKey" | "clientSecret" | "redirectUri">,
+): TikTokOAuth & { revoked: string[]; failRevoke: boolean } {
   async function token(form: Record<string, string>): Promise<TokenGrant> {
     const response = await fetch(new URL(TOKEN_PATH, stub.url), {
       method: "POST",
