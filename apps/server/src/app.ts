@@ -13,6 +13,7 @@ import { type RequestIdVariables, requestId } from "hono/request-id";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { callsIn } from "./batch.ts";
 import { dashboard } from "./dashboard.ts";
+import { type OAuthCallbackOptions, oauthCallback } from "./oauth-callback.ts";
 import { securityHeaders } from "./security-headers.ts";
 import { keyCookie, whyCrossOrigin, whyNotLocal } from "./session.ts";
 
@@ -37,12 +38,15 @@ export interface AppOptions<TRouter extends AnyTRPCRouter> {
   /** The built dashboard (see `dashboard`). */
   webDist: string;
   logger: Logger;
+  /** Where TikTok sends users back after they authorize a connection. */
+  oauthCallback?: OAuthCallbackOptions;
   /** Told of every SSE response as it starts, so that shutdown can end the streams. */
   onEventStream?: (res: ServerResponse) => void;
 }
 
 /**
- * The server's routes: `/trpc/*`, `/healthz`, `/readyz`, `/api/session`, then the dashboard. Logs
+ * The server's routes: `/trpc/*`, `/healthz`, `/readyz`, `/api/session`, TikTok's OAuth callback,
+ * then the dashboard. Logs
  * one line per request (method, path without its query string, status, duration, request id),
  * nothing else of it.
  *
@@ -132,6 +136,7 @@ export function createApp<TRouter extends AnyTRPCRouter>(options: AppOptions<TRo
     return json(c, 200, { workspace, mode, dataSource }, { "set-cookie": keyCookie(apiKey) });
   });
   app.all("/api/*", (c) => json(c, 404, { error: "not found" }));
+  if (options.oauthCallback) app.get("/oauth/tiktok/callback/:kind", oauthCallback(options.oauthCallback));
   app.all("*", dashboard(options.webDist));
   return app;
 }

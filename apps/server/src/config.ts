@@ -2,7 +2,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { type LlmConfig, llmConfigFromEnv } from "@tiktok-army/core";
 import { DEFAULT_MAX_BATCH_SIZE } from "@tiktok-army/core/model";
-import { type EngineEnv, engineEnv } from "@tiktok-army/db";
+import { type EngineEnv, engineEnv, type TikTokSettings, tiktokSettingsFromEnv } from "@tiktok-army/db";
 import type { LogLevel } from "@tiktok-army/db/logger";
 import { z } from "zod";
 
@@ -68,6 +68,8 @@ export interface ServerConfig extends StorageConfig {
   webDist: string;
   engine: EngineEnv;
   llm: LlmConfig;
+  /** The TikTok app, TOKEN_ENCRYPTION_KEY and TIKTOK_SANDBOX (see docs/tiktok.md). */
+  tiktok: TikTokSettings;
 }
 
 /**
@@ -100,6 +102,7 @@ export function serverConfigFromEnv(env: Record<string, string | undefined>): Se
     webDist: DEFAULT_WEB_DIST,
     engine,
     llm: llmConfigFromEnv(clean),
+    tiktok: tiktokSettingsFromEnv(clean),
   };
 }
 

@@ -8,7 +8,15 @@ import { onStopSignal } from "./signals.ts";
 
 // Secrets come from the raw environment: an invalid configuration's error must not print them either.
 const logger = createLogger({
-  secrets: secretValues({ apiKey: process.env.ANTHROPIC_API_KEY, databaseUrl: process.env.DATABASE_URL }),
+  secrets: secretValues({
+    apiKey: process.env.ANTHROPIC_API_KEY,
+    databaseUrl: process.env.DATABASE_URL,
+    tokens: [
+      process.env.TIKTOK_CLIENT_SECRET,
+      process.env.TIKTOK_BUSINESS_SECRET,
+      process.env.TOKEN_ENCRYPTION_KEY,
+    ],
+  }),
 });
 if (shouldDetach(process.env)) await runDetached(logger);
 

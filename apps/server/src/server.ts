@@ -2,12 +2,22 @@ import type { Server, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { createAdaptorServer } from "@hono/node-server";
-import { type ApiDeps, appRouter, createTRPCContext, RunEventHub } from "@tiktok-army/api";
-import { type Engine, engineOptionsFor, openDatabase, openRateLimits, startEngine } from "@tiktok-army/db";
+import { type ApiDeps, appRouter, createTRPCContext, credentialsFrom, RunEventHub } from "@tiktok-army/api";
+import {
+  authenticateApiKey,
+  type CreateTikTokOAuth,
+  type Engine,
+  engineOptionsFor,
+  openDatabase,
+  openRateLimits,
+  startEngine,
+} from "@tiktok-army/db";
 import { createLogger, type Logger, logPort } from "@tiktok-army/db/logger";
+import type { TikTokStub } from "@tiktok-army/tiktok/testing";
 import { createApp } from "./app.ts";
 import type { ServerConfig } from "./config.ts";
 import { ensureLocalKey } from "./local-key.ts";
+import { type RunningTikTok, startTikTok } from "./tiktok.ts";
 
 /** How long shutdown waits for requests in progress (SSE streams excepted) before cutting them. */
 const DRAIN_TIMEOUT_MS = 10_000;
@@ -17,6 +27,8 @@ export interface RunningServer {
   url: string;
   /** The default set-up's key (workspace `config.localWorkspace`), also in `dataDir/local-api-key`. */
   localApiKey: string;
+  /** The local TikTok stub of `TIKTOK_SANDBOX=1`, for tests that play the user on its pages. */
+  tiktokSandbox: TikTokStub | undefined;
   /** Graceful shutdown (see startServer); safe to call more than once. */
   stop(): Promise<void>;
 }
@@ -37,10 +49,11 @@ export interface RunningServer {
  */
 export async function startServer(
   config: ServerConfig,
-  options: { logger?: Logger } = {},
+  options: { logger?: Logger; createTikTokOAuth?: CreateTikTokOAuth } = {},
 ): Promise<RunningServer> {
   // One list of secret values for the log lines and for what the run store keeps.
-  const engineOptions = engineOptionsFor(config.engine, config.llm);
+  const fromEnv = engineOptionsFor(config.engine, config.llm);
+  const engineOptions = { ...fromEnv, secrets: [...fromEnv.secrets, ...config.tiktok.secrets] };
   const logger = options.logger ?? createLogger({ level: config.logLevel, secrets: engineOptions.secrets });
   const log = logPort(logger);
   // Undone in reverse order when a later part fails to start, and on stop.
@@ -80,6 +93,9 @@ export async function startServer(
     const rateLimits = await openRateLimits(database.url, config.rateLimitsPerMinute, log);
     closers.push({ name: "rate limits", close: () => rateLimits.close() });
 
+    // Set once the server knows its own URL (the sandbox's redirect goes there); until then, and
+    // without a TikTok app, there are no connections to make.
+    let tiktok: RunningTikTok | undefined;
     const deps: ApiDeps = { engine, events, mode: config.llm.mode, log, rateLimits };
     let shuttingDown = false;
     const eventStreams = new WeakSet<ServerResponse>();
@@ -96,6 +112,13 @@ export async function startServer(
         dataSource: engine.dataSource,
       },
       webDist: config.webDist,
+      oauthCallback: {
+        connections: () => tiktok?.connections,
+        sessionKeyId: async (credentials) => {
+          const key = credentialsFrom(credentials)?.key;
+          return key ? (await authenticateApiKey(engine.prisma, key))?.id : undefined;
+        },
+      },
       logger,
       onEventStream: (res) => eventStreams.add(res),
     });
@@ -103,6 +126,16 @@ export async function startServer(
     const http = createAdaptorServer({ fetch: app.fetch }) as Server;
     const open = trackResponses(http);
     const url = await listen(http, config);
+    closers.push({ name: "http server", close: () => new Promise((resolve) => http.close(() => resolve())) });
+    tiktok = await startTikTok(config.tiktok, {
+      prisma: engine.prisma,
+      databaseUrl: database.url,
+      serverUrl: url,
+      logger,
+      createOAuth: options.createTikTokOAuth,
+    });
+    closers.push({ name: "TikTok connections", close: () => tiktok?.close() ?? Promise.resolve() });
+    deps.connections = tiktok.connections;
     logger.info(
       {
         url,
@@ -126,6 +159,7 @@ export async function startServer(
     return {
       url,
       localApiKey: local.apiKey,
+      tiktokSandbox: tiktok.sandbox,
       stop: () => {
         stopped ??= stop();
         return stopped;

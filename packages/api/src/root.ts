@@ -1,6 +1,7 @@
 import { agentsRouter } from "./routers/agents.ts";
 import { approvalsRouter } from "./routers/approvals.ts";
 import { briefsRouter } from "./routers/briefs.ts";
+import { connectionsRouter } from "./routers/connections.ts";
 import { keysRouter } from "./routers/keys.ts";
 import { runsRouter } from "./routers/runs.ts";
 import { workflowsRouter } from "./routers/workflows.ts";
@@ -13,5 +14,6 @@ export const appRouter = createTRPCRouter({
   briefs: briefsRouter,
   agents: agentsRouter,
   keys: keysRouter,
+  connections: connectionsRouter,
 });
 export type AppRouter = typeof appRouter;

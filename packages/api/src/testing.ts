@@ -25,6 +25,8 @@ export async function startTestApi(
     dataSource?: DataSource;
     retry?: RetryPolicy;
     rateLimits?: ApiDeps["rateLimits"];
+    /** The TikTok app's connections, given the engine's database; none: no TikTok app configured. */
+    connections?: (prisma: Engine["prisma"]) => ApiDeps["connections"];
   } = {},
 ) {
   const db = await createTestDatabase();
@@ -46,6 +48,7 @@ export async function startTestApi(
     mode: llm.mode,
     log: () => {},
     rateLimits: options.rateLimits ?? { calls: unlimited, runs: unlimited },
+    connections: options.connections?.(engine.prisma),
   };
   const createCaller = createCallerFactory(appRouter);
   return {

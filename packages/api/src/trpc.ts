@@ -8,6 +8,8 @@ import { describeError, RunTransitionError, WorkflowDefinitionError } from "@tik
 import { findInputProblem } from "@tiktok-army/core/model";
 import {
   authenticateApiKey,
+  ConnectionError,
+  type Connections,
   DataError,
   type Engine,
   invalidField,
@@ -18,6 +20,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
 import type { RunEventHub } from "./event-hub.ts";
 import { type Caller, RateLimitedError, spend } from "./rate-limit.ts";
+import { connectionErrorToTRPC } from "./routers/connections-errors.ts";
 
 // 1. CONTEXT
 
@@ -28,6 +31,8 @@ export interface ApiDeps {
   log: (entry: Record<string, unknown>) => void;
   /** Per key (per workspace for the dashboard's cookie): calls, and runs started, a minute. */
   rateLimits: Pick<RateLimits, "calls" | "runs">;
+  /** The TikTok app's connections; undefined when no TikTok app is configured (runs read demo data). */
+  connections?: Pick<Connections, "kinds" | "startConnect" | "disconnect">;
 }
 
 /**
@@ -148,6 +153,7 @@ export function toTRPCError(cause: unknown): TRPCError | undefined {
     return new TRPCError({ code: "CONFLICT", message: cause.message, cause });
   if (cause instanceof WorkflowDefinitionError)
     return new TRPCError({ code: "BAD_REQUEST", message: cause.message, cause });
+  if (cause instanceof ConnectionError) return connectionErrorToTRPC(cause);
   if (cause instanceof RateLimitedError)
     return new TRPCError({ code: "TOO_MANY_REQUESTS", message: cause.message, cause });
   return undefined;

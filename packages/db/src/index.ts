@@ -13,6 +13,35 @@ export { BRIEF_OUTCOMES, createBrief, listBriefs } from "./briefs.ts";
 export { RUN_EVENTS_CHANNEL, STEP_JOBS_CHANNEL } from "./channels.ts";
 export { createPrismaClient, Prisma, type PrismaClient, type Tx } from "./client.ts";
 export { type EngineEnv, engineEnv, engineEnvSchema, engineOptionsFor, llmFor } from "./config.ts";
+export {
+  ConnectionError,
+  type ConnectionErrorCode,
+  type ConnectionKind,
+  ConnectionReauthRequiredError,
+  type Connections,
+  type ConnectionsOptions,
+  type ConnectionView,
+  type CreateTikTokOAuth,
+  createConnections,
+  createTikTokOAuth,
+  type Disconnected,
+  listConnections,
+  type NewConnection,
+  openTokenBudgets,
+  storeConnection,
+  type TikTokAppConfig,
+  type TikTokOAuth,
+  type TikTokSettings,
+  type TokenBudget,
+  TokenBudgetExhaustedError,
+  type TokenBudgets,
+  TokenEncryptionKeyError,
+  type TokenGrant,
+  tiktokAppConfigFromEnv,
+  tiktokProfileReader,
+  tiktokSettingsFromEnv,
+  tokenKeyringFromEnv,
+} from "./connections/index.ts";
 export { DataFolderInUseError } from "./data-folder-lock.ts";
 export { type OpenDatabase, openDatabase } from "./database.ts";
 export { type Engine, type EngineOptions, startEngine } from "./engine.ts";

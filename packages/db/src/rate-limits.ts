@@ -46,7 +46,7 @@ export async function openRateLimits(
   const pool = new pg.Pool({ connectionString, max: 4, connectionTimeoutMillis: 2000, query_timeout: 2000 });
   pool.on("error", (error) => log({ level: "warn", msg: "rate limit pool error", error: error.message }));
   try {
-    if (perMinute.calls > 0 || perMinute.runs > 0) await createTable(pool);
+    if (perMinute.calls > 0 || perMinute.runs > 0) await createRateLimitTable(pool);
   } catch (error) {
     await pool.end();
     throw error;
@@ -60,7 +60,11 @@ export async function openRateLimits(
   };
 }
 
-function postgresLimit(pool: pg.Pool, name: string, perMinute: number, log: Log): RateLimit {
+/**
+ * A budget of `perMinute` points per key over `pool`, counted in the shared `rate_limits.counters`
+ * table (keys of different budgets apart by `name`); `createRateLimitTable` must have run.
+ */
+export function postgresLimit(pool: pg.Pool, name: string, perMinute: number, log: Log): RateLimit {
   const options = { keyPrefix: name, points: perMinute, duration: 60 };
   const limiter = new RateLimiterPostgres({
     ...options,
@@ -95,7 +99,7 @@ function postgresLimit(pool: pg.Pool, name: string, perMinute: number, log: Log)
 }
 
 /** The table rate-limiter-flexible expects, made once (an advisory lock serialises racing processes). */
-async function createTable(pool: pg.Pool): Promise<void> {
+export async function createRateLimitTable(pool: pg.Pool): Promise<void> {
   const client = await pool.connect();
   try {
     await client.query("BEGIN");

@@ -65,6 +65,9 @@ function MainNav() {
             )}
           </NavLink>
         </li>
+        <li>
+          <NavLink to="/connections">Connections</NavLink>
+        </li>
       </ul>
     </nav>
   );

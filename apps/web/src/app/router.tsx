@@ -2,6 +2,7 @@ import { lazy } from "react";
 import { createBrowserRouter } from "react-router";
 import { ApprovalsPage } from "../approvals/approvals-page.tsx";
 import { NewBriefPage } from "../briefs/new-brief-page.tsx";
+import { ConnectionsPage } from "../connections/connections-page.tsx";
 import { RunsPage } from "../runs/runs-page.tsx";
 import { WorkflowsPage } from "../workflows/workflows-page.tsx";
 import { Layout } from "./layout.tsx";
@@ -23,6 +24,7 @@ export const router = createBrowserRouter([
       { path: "/runs/:runId", element: <RunPage /> },
       { path: "/runs/:runId/report", element: <ReportPage /> },
       { path: "/approvals", element: <ApprovalsPage /> },
+      { path: "/connections", element: <ConnectionsPage /> },
       { path: "*", element: <NotFoundPage /> },
     ],
   },

@@ -1,0 +1,50 @@
+import type { Keyring } from "@tiktok-army/tiktok";
+import { z } from "zod";
+import { type TikTokAppConfig, tiktokAppConfigFromEnv } from "./tiktok-oauth.ts";
+import { tokenKeyringFromEnv } from "./token-keyring.ts";
+
+const tiktokEnvSchema = z.object({
+  /** 1: run a local TikTok stub in the server's process and connect to it instead of TikTok. */
+  TIKTOK_SANDBOX: z
+    .enum(["0", "1", "true", "false"], "TIKTOK_SANDBOX must be 1 or 0")
+    .default("0")
+    .transform((value) => value === "1" || value === "true"),
+  /** Requests one TikTok token may send a minute, across every process. 0: no limit. */
+  TIKTOK_TOKEN_REQUESTS_PER_MINUTE: z.coerce.number().int().min(0).max(100_000).default(600),
+});
+
+export interface TikTokSettings {
+  /** The in-process stub stands in for TikTok (its app and hosts are known only once it runs). */
+  sandbox: boolean;
+  /** The TikTok app of the environment; null: none (runs read demo data). Ignored in the sandbox. */
+  app: TikTokAppConfig | null;
+  /** TOKEN_ENCRYPTION_KEY; set whenever `app` is (the sandbox makes a throwaway one without it). */
+  keyring: Keyring | undefined;
+  tokenRequestsPerMinute: number;
+  /** Values no log line or stored text may show: the app secrets and the encryption keys. */
+  secrets: string[];
+}
+
+/**
+ * The TikTok settings of the environment, read once at the composition root (server and workers).
+ * Throws naming the variable: TOKEN_ENCRYPTION_KEY missing while an app is configured, or invalid.
+ * @example
+ * const tiktok = tiktokSettingsFromEnv(process.env);
+ */
+export function tiktokSettingsFromEnv(env: Record<string, string | undefined>): TikTokSettings {
+  const { TIKTOK_SANDBOX: sandbox, TIKTOK_TOKEN_REQUESTS_PER_MINUTE } = tiktokEnvSchema.parse(env);
+  const app = tiktokAppConfigFromEnv(env);
+  const keyring = tokenKeyringFromEnv(env, { required: app !== null && !sandbox });
+  return {
+    sandbox,
+    app,
+    keyring,
+    tokenRequestsPerMinute: TIKTOK_TOKEN_REQUESTS_PER_MINUTE,
+    secrets: [
+      app?.clientSecret,
+      app?.businessSecret,
+      env.TOKEN_ENCRYPTION_KEY?.trim(),
+      ...Object.values(keyring?.keys ?? {}).map((key) => key.toString("base64")),
+    ].filter((value): value is string => !!value),
+  };
+}
