@@ -4,7 +4,7 @@ import path from "node:path";
 import { createClient, type TikTokArmyClient } from "@tiktok-army/client";
 import { createPrismaClient, createWorkspaceWithKey } from "@tiktok-army/db";
 import { createLogger } from "@tiktok-army/db/logger";
-import { createTestDatabase, stubTikTokOAuth } from "@tiktok-army/db/testing";
+import { createTestDatabase } from "@tiktok-army/db/testing";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serverConfigFromEnv } from "./config.ts";
@@ -30,13 +30,6 @@ beforeAll(async () => {
     { ...config, webDist: path.join(dataDir, "no-dashboard") },
     {
       logger: createLogger({ level: "silent" }),
-      createTikTokOAuth: (app) =>
-        stubTikTokOAuth({
-          url: app.urls.open,
-          clientKey: app.clientKey ?? "",
-          clientSecret: app.clientSecret ?? "",
-          redirectUri: callbackUrl(app.redirectBaseUrl, "creator"),
-        }),
     },
   );
   api = createClient({ url: server.url, apiKey: server.localApiKey });
@@ -50,11 +43,13 @@ afterAll(async () => {
 });
 
 /** Connect on the dashboard, then consent on TikTok's page: the query TikTok sends the browser back with. */
-async function authorize(kind: "creator" = "creator") {
+async function authorize(kind: "creator" | "business" | "advertiser" = "creator") {
   const { authorizeUrl } = await api.connections.connect.mutate({ kind });
-  const state = new URL(authorizeUrl).searchParams.get("state") ?? "";
-  const code = server.tiktokSandbox?.authorize() ?? "";
-  return `/oauth/tiktok/callback/${kind}?${new URLSearchParams({ code, state })}`;
+  const sandbox = server.tiktokSandbox;
+  if (!sandbox) throw new Error("the server runs no TikTok sandbox");
+  const back = await sandbox.consent(authorizeUrl, "allow");
+  expect(back.pathname).toBe(`/oauth/tiktok/callback/${kind}`);
+  return back.pathname + back.search;
 }
 
 const callback = (pathAndQuery: string, headers: Record<string, string> = {}) =>
@@ -65,7 +60,10 @@ const callback = (pathAndQuery: string, headers: Record<string, string> = {}) =>
 
 describe("connecting a TikTok account in the sandbox", () => {
   it("goes from Connect through TikTok's consent back to a stored, listed connection", async () => {
-    expect(await api.connections.status.query()).toEqual({ configured: true, kinds: ["creator"] });
+    expect(await api.connections.status.query()).toEqual({
+      configured: true,
+      kinds: ["creator", "business", "advertiser"],
+    });
     const back = await authorize();
 
     const res = await callback(back, { cookie });
@@ -92,6 +90,25 @@ describe("connecting a TikTok account in the sandbox", () => {
 
     expect(await api.connections.disconnect.mutate({ id: connection?.id ?? "" })).toEqual({ revoked: true });
     expect(await api.connections.list.query()).toEqual([]);
+  });
+
+  it("connects a business account and an advertiser through their own consent pages", async () => {
+    for (const kind of ["business", "advertiser"] as const) {
+      const res = await callback(await authorize(kind), { cookie });
+      expect(res.status).toBe(303);
+      expect(res.headers.get("location")).toBe(`/connections?connected=${kind}`);
+    }
+    const connections = await api.connections.list.query();
+    expect(connections.find((c) => c.kind === "business")).toMatchObject({
+      handle: server.tiktokSandbox?.account.business.username,
+      status: "active",
+    });
+    expect(connections.find((c) => c.kind === "advertiser")).toMatchObject({
+      handle: null,
+      advertiserIds: server.tiktokSandbox?.advertiserIds,
+      accessExpiresAt: null,
+    });
+    for (const connection of connections) await api.connections.disconnect.mutate({ id: connection.id });
   });
 
   it("bounces once through its own page to get the session cookie a cross-site redirect withholds", async () => {

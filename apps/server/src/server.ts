@@ -5,7 +5,6 @@ import { createAdaptorServer } from "@hono/node-server";
 import { type ApiDeps, appRouter, createTRPCContext, credentialsFrom, RunEventHub } from "@tiktok-army/api";
 import {
   authenticateApiKey,
-  type CreateTikTokOAuth,
   type Engine,
   engineOptionsFor,
   openDatabase,
@@ -49,7 +48,7 @@ export interface RunningServer {
  */
 export async function startServer(
   config: ServerConfig,
-  options: { logger?: Logger; createTikTokOAuth?: CreateTikTokOAuth } = {},
+  options: { logger?: Logger } = {},
 ): Promise<RunningServer> {
   // One list of secret values for the log lines and for what the run store keeps.
   const fromEnv = engineOptionsFor(config.engine, config.llm);
@@ -132,7 +131,6 @@ export async function startServer(
       databaseUrl: database.url,
       serverUrl: url,
       logger,
-      createOAuth: options.createTikTokOAuth,
     });
     closers.push({ name: "TikTok connections", close: () => tiktok?.close() ?? Promise.resolve() });
     deps.connections = tiktok.connections;

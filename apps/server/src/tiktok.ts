@@ -1,20 +1,17 @@
 import { randomBytes } from "node:crypto";
 import {
   type Connections,
-  type CreateTikTokOAuth,
   createConnections,
-  createTikTokOAuth,
   openTokenBudgets,
   type PrismaClient,
-  type TikTokAppConfig,
   type TikTokSettings,
   type TokenBudgets,
   tiktokProfileReader,
 } from "@tiktok-army/db";
 import type { Logger } from "@tiktok-army/db/logger";
 import { logPort } from "@tiktok-army/db/logger";
-import { type Keyring, parseKeyring } from "@tiktok-army/tiktok";
-import { startTikTokStub, type TikTokStub } from "@tiktok-army/tiktok/testing";
+import { createTikTokOAuth, type Keyring, parseKeyring, type TikTokAppConfig } from "@tiktok-army/tiktok";
+import { startTikTokStub, stubAppConfig, type TikTokStub } from "@tiktok-army/tiktok/testing";
 
 export interface RunningTikTok {
   /** Undefined when no TikTok app is configured: runs read demo data. */
@@ -45,32 +42,29 @@ export async function startTikTok(
     databaseUrl: string;
     serverUrl: string;
     logger: Logger;
-    createOAuth?: CreateTikTokOAuth;
   },
 ): Promise<RunningTikTok> {
-  const createOAuth = deps.createOAuth ?? createTikTokOAuth;
   let sandbox: TikTokStub | undefined;
   let app: TikTokAppConfig | null = settings.app;
   let keyring: Keyring | undefined = settings.keyring;
   const secrets: string[] = [];
 
   if (settings.sandbox) {
-    const redirectBaseUrl =
-      settings.app?.redirectBaseUrl && settings.app.clientKey ? settings.app.redirectBaseUrl : deps.serverUrl;
-    sandbox = await startTikTokStub({ redirectUri: callbackUrl(redirectBaseUrl, "creator") });
-    app = {
-      clientKey: sandbox.clientKey,
-      clientSecret: sandbox.clientSecret,
-      redirectBaseUrl,
-      urls: { authorize: sandbox.url, open: sandbox.url, business: sandbox.url, businessPortal: sandbox.url },
-    };
+    const redirectBaseUrl = settings.redirectBaseUrl ?? deps.serverUrl;
+    // The stub accepts the callback each authorize request names, as TikTok accepts registered ones.
+    sandbox = await startTikTokStub();
+    app = stubAppConfig(sandbox, redirectBaseUrl);
     if (!keyring) {
       keyring = parseKeyring(`sandbox:${randomBytes(32).toString("base64")}`);
       deps.logger.warn(
         "TikTok sandbox: tokens are encrypted with a throwaway key; they cannot be read after a restart",
       );
     }
-    secrets.push(sandbox.clientSecret, ...Object.values(keyring.keys).map((key) => key.toString("base64")));
+    secrets.push(
+      sandbox.clientSecret,
+      sandbox.businessSecret,
+      ...Object.values(keyring.keys).map((key) => key.toString("base64")),
+    );
     deps.logger.info(
       { stub: sandbox.url, redirectBaseUrl },
       "TikTok sandbox: a local stub stands in for TikTok",
@@ -81,7 +75,7 @@ export async function startTikTok(
   }
 
   try {
-    const oauth = createOAuth(app);
+    const oauth = createTikTokOAuth(app);
     const connections = createConnections({
       prisma: deps.prisma,
       keyring,

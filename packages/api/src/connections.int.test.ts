@@ -1,8 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { createConnections, storeConnection, type TokenGrant, tiktokProfileReader } from "@tiktok-army/db";
-import { stubTikTokOAuth } from "@tiktok-army/db/testing";
-import { parseKeyring } from "@tiktok-army/tiktok";
-import { startTikTokStub, type TikTokStub } from "@tiktok-army/tiktok/testing";
+import { createConnections, storeConnection, tiktokProfileReader } from "@tiktok-army/db";
+import { createTikTokOAuth, parseKeyring, type TokenGrant } from "@tiktok-army/tiktok";
+import { startTikTokStub, stubAppConfig, type TikTokStub } from "@tiktok-army/tiktok/testing";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApi } from "./testing.ts";
@@ -14,13 +13,19 @@ let demo: Awaited<ReturnType<typeof startTestApi>>;
 
 beforeAll(async () => {
   stub = await startTikTokStub();
-  const urls = { authorize: stub.url, open: stub.url, business: stub.url, businessPortal: stub.url };
+  // An app registered for Login Kit only: creators can connect, business accounts and advertisers cannot.
+  const {
+    businessAppId: _id,
+    businessSecret: _secret,
+    ...creatorApp
+  } = stubAppConfig(stub, "http://127.0.0.1");
+  const urls = creatorApp.urls;
   api = await startTestApi({
     connections: (prisma) =>
       createConnections({
         prisma,
         keyring,
-        oauth: stubTikTokOAuth(stub),
+        oauth: createTikTokOAuth(creatorApp),
         readProfile: tiktokProfileReader(urls),
       }),
   });

@@ -1,3 +1,4 @@
+import type { ConnectionKind, TikTokOAuth } from "@tiktok-army/tiktok";
 import {
   decryptToken,
   encryptToken,
@@ -9,7 +10,6 @@ import {
 } from "@tiktok-army/tiktok";
 import type { PrismaClient, Tx } from "../client.ts";
 import { ConnectionError, ConnectionReauthRequiredError } from "./errors.ts";
-import type { ConnectionKind, TikTokOAuth } from "./tiktok-oauth.ts";
 
 export interface CredentialsDeps {
   prisma: PrismaClient;

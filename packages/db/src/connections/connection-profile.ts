@@ -1,5 +1,11 @@
-import { businessGet, createTikTokClient, DISPLAY_USER_FIELDS, displayUserInfo } from "@tiktok-army/tiktok";
-import type { ConnectionKind, TikTokAppConfig, TokenGrant } from "./tiktok-oauth.ts";
+import type { ConnectionKind, TikTokAppConfig, TokenGrant } from "@tiktok-army/tiktok";
+import {
+  BUSINESS_PROFILE_FIELDS,
+  businessGet,
+  createTikTokClient,
+  DISPLAY_USER_FIELDS,
+  displayUserInfo,
+} from "@tiktok-army/tiktok";
 
 export interface ConnectionProfile {
   handle: string;
@@ -35,7 +41,7 @@ export function tiktokProfileReader(
         const profile = await client.call(businessGet, {
           query: {
             business_id: grant.externalId,
-            fields: JSON.stringify(["username", "display_name", "followers_count"]),
+            fields: JSON.stringify(BUSINESS_PROFILE_FIELDS),
           },
         });
         return { handle: profile.username, displayName: profile.display_name };

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
+import type { ConnectionKind, TokenGrant } from "@tiktok-army/tiktok";
 import { encryptToken, type Keyring } from "@tiktok-army/tiktok";
 import type { PrismaClient } from "../client.ts";
 import { CONNECTION_VIEW, type ConnectionView, toConnectionView } from "./connection-view.ts";
-import type { ConnectionKind, TokenGrant } from "./tiktok-oauth.ts";
 
 export interface NewConnection {
   workspaceId: string;

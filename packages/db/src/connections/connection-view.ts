@@ -1,5 +1,5 @@
+import type { ConnectionKind } from "@tiktok-army/tiktok";
 import type { Prisma, PrismaClient } from "../client.ts";
-import type { ConnectionKind } from "./tiktok-oauth.ts";
 
 /** What anyone may see of a connection: one whitelist, so no query of it can carry a token. */
 export const CONNECTION_VIEW = {

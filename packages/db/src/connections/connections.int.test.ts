@@ -1,5 +1,13 @@
 import { randomBytes } from "node:crypto";
-import { type Keyring, keyIdOf, parseKeyring } from "@tiktok-army/tiktok";
+import {
+  type Keyring,
+  keyIdOf,
+  newCodeVerifier,
+  parseKeyring,
+  type TikTokOAuth,
+  type TokenGrant,
+  tiktokCodeChallenge,
+} from "@tiktok-army/tiktok";
 import { startTikTokStub, type TikTokStub } from "@tiktok-army/tiktok/testing";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -12,7 +20,6 @@ import { storeConnection } from "./connection-store.ts";
 import { listConnections } from "./connection-view.ts";
 import { disconnectConnection } from "./disconnect.ts";
 import { ConnectionError, ConnectionReauthRequiredError } from "./errors.ts";
-import type { TokenGrant } from "./tiktok-oauth.ts";
 
 const key = () => randomBytes(32).toString("base64");
 const oldKeys = `k1:${key()}`;
@@ -40,11 +47,18 @@ afterAll(async () => {
 
 /** A real grant from the stub (a code exchanged at its token endpoint), expiring in `expiresInMs`. */
 async function grant(expiresInMs = 2 * 3600_000): Promise<TokenGrant> {
+  return { ...(await grantFrom(stub, oauth)), accessExpiresAt: new Date(Date.now() + expiresInMs) };
+}
+
+/** Authorize on the stub with PKCE, then exchange the code as the callback would. */
+async function grantFrom(from: TikTokStub, flows: TikTokOAuth): Promise<TokenGrant> {
   const state = "s";
-  const real = await oauth.exchangeCode("creator", new URLSearchParams({ code: stub.authorize(), state }), {
-    state,
+  const codeVerifier = newCodeVerifier();
+  const code = from.authorize("creator", {
+    redirectUri: "http://127.0.0.1/oauth/tiktok/callback/creator",
+    codeChallenge: tiktokCodeChallenge(codeVerifier),
   });
-  return { ...real, accessExpiresAt: new Date(Date.now() + expiresInMs) };
+  return flows.exchangeCode("creator", new URLSearchParams({ code, state }), { state, codeVerifier });
 }
 
 async function rawRow(id: string): Promise<Record<string, unknown>> {
@@ -173,12 +187,7 @@ describe("credentials", () => {
     const isolated = await startTikTokStub();
     const isolatedOAuth = stubTikTokOAuth(isolated);
     try {
-      const state = "s";
-      const g = await isolatedOAuth.exchangeCode(
-        "creator",
-        new URLSearchParams({ code: isolated.authorize(), state }),
-        { state },
-      );
+      const g = await grantFrom(isolated, isolatedOAuth);
       const { id } = await storeConnection(prisma, keyring, {
         workspaceId,
         kind: "creator",

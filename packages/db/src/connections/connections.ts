@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { Keyring } from "@tiktok-army/tiktok";
+import type { ConnectionKind, createTikTokOAuth, Keyring, TikTokOAuth } from "@tiktok-army/tiktok";
 import type { PrismaClient } from "../client.ts";
 import type { Log } from "../logger.ts";
 import { connectionCredentials } from "./connection-credentials.ts";
@@ -9,7 +9,6 @@ import { type ConnectionView, listConnections } from "./connection-view.ts";
 import { disconnectConnection } from "./disconnect.ts";
 import { ConnectionError } from "./errors.ts";
 import { consumeOAuthState, createOAuthState } from "./oauth-states.ts";
-import type { ConnectionKind, TikTokOAuth } from "./tiktok-oauth.ts";
 
 export interface ConnectionsOptions {
   prisma: PrismaClient;
@@ -125,3 +124,6 @@ export function createConnections(options: ConnectionsOptions) {
       disconnectConnection({ prisma, keyring, oauth, log: options.log }, workspaceId, connectionId),
   };
 }
+
+/** How a server builds its OAuth flows from the app config; tests may hand in their own. */
+export type CreateTikTokOAuth = typeof createTikTokOAuth;

@@ -1,8 +1,8 @@
+import type { TikTokOAuth } from "@tiktok-army/tiktok";
 import { decryptToken, type Keyring } from "@tiktok-army/tiktok";
 import type { PrismaClient } from "../client.ts";
 import type { Log } from "../logger.ts";
 import { ConnectionError } from "./errors.ts";
-import type { TikTokOAuth } from "./tiktok-oauth.ts";
 
 export interface Disconnected {
   /** False when TikTok did not confirm the revocation; the tokens are deleted all the same. */

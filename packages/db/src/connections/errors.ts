@@ -1,5 +1,5 @@
 import { NonRetriableError } from "@tiktok-army/core";
-import type { ConnectionKind } from "./tiktok-oauth.ts";
+import type { ConnectionKind } from "@tiktok-army/tiktok";
 
 /**
  * TikTok no longer accepts a connection's grant (the user revoked the app, or the refresh token

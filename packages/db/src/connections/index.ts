@@ -6,19 +6,15 @@ export {
 export { type ConnectionProfile, type ProfileReader, tiktokProfileReader } from "./connection-profile.ts";
 export { type NewConnection, storeConnection } from "./connection-store.ts";
 export { type ConnectionStatus, type ConnectionView, listConnections } from "./connection-view.ts";
-export { type Connections, type ConnectionsOptions, createConnections } from "./connections.ts";
+export {
+  type Connections,
+  type ConnectionsOptions,
+  type CreateTikTokOAuth,
+  createConnections,
+} from "./connections.ts";
 export { type Disconnected, disconnectConnection } from "./disconnect.ts";
 export { ConnectionError, type ConnectionErrorCode, ConnectionReauthRequiredError } from "./errors.ts";
 export { consumeOAuthState, createOAuthState, OAUTH_STATE_TTL_MS, sessionHashOf } from "./oauth-states.ts";
-export {
-  type ConnectionKind,
-  type CreateTikTokOAuth,
-  createTikTokOAuth,
-  type TikTokAppConfig,
-  type TikTokOAuth,
-  type TokenGrant,
-  tiktokAppConfigFromEnv,
-} from "./tiktok-oauth.ts";
 export { type TikTokSettings, tiktokSettingsFromEnv } from "./tiktok-settings.ts";
 export {
   openTokenBudgets,

@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
+import type { ConnectionKind } from "@tiktok-army/tiktok";
 import { decryptToken, encryptToken, type Keyring } from "@tiktok-army/tiktok";
 import type { PrismaClient } from "../client.ts";
 import { ConnectionError } from "./errors.ts";
-import type { ConnectionKind } from "./tiktok-oauth.ts";
 
 /** How long an authorization may take, from Connect to TikTok's redirect back. */
 export const OAUTH_STATE_TTL_MS = 10 * 60_000;

@@ -15,7 +15,11 @@ describe("TikTok settings", () => {
   });
 
   it("need TOKEN_ENCRYPTION_KEY once an app is configured, and name it when it is missing or bad", () => {
-    const app = { TIKTOK_CLIENT_KEY: "ck", TIKTOK_CLIENT_SECRET: "cs" };
+    const app = {
+      TIKTOK_CLIENT_KEY: "ck",
+      TIKTOK_CLIENT_SECRET: "cs",
+      TIKTOK_REDIRECT_BASE_URL: "https://tiktok-army.example.com",
+    };
     expect(() => tiktokSettingsFromEnv(app)).toThrow(/TOKEN_ENCRYPTION_KEY is required/);
     expect(() => tiktokSettingsFromEnv({ ...app, TOKEN_ENCRYPTION_KEY: "k1:short" })).toThrow(
       /TOKEN_ENCRYPTION_KEY is invalid: key "k1" is \d+ bytes; AES-256 needs 32/,

@@ -1,6 +1,6 @@
 import type { Keyring } from "@tiktok-army/tiktok";
+import { type TikTokAppConfig, tiktokAppConfigFromEnv } from "@tiktok-army/tiktok";
 import { z } from "zod";
-import { type TikTokAppConfig, tiktokAppConfigFromEnv } from "./tiktok-oauth.ts";
 import { tokenKeyringFromEnv } from "./token-keyring.ts";
 
 const tiktokEnvSchema = z.object({
@@ -21,6 +21,8 @@ export interface TikTokSettings {
   /** TOKEN_ENCRYPTION_KEY; set whenever `app` is (the sandbox makes a throwaway one without it). */
   keyring: Keyring | undefined;
   tokenRequestsPerMinute: number;
+  /** TIKTOK_REDIRECT_BASE_URL as set, for the sandbox (which otherwise uses the server's own URL). */
+  redirectBaseUrl: string | undefined;
   /** Values no log line or stored text may show: the app secrets and the encryption keys. */
   secrets: string[];
 }
@@ -33,13 +35,15 @@ export interface TikTokSettings {
  */
 export function tiktokSettingsFromEnv(env: Record<string, string | undefined>): TikTokSettings {
   const { TIKTOK_SANDBOX: sandbox, TIKTOK_TOKEN_REQUESTS_PER_MINUTE } = tiktokEnvSchema.parse(env);
-  const app = tiktokAppConfigFromEnv(env);
+  // The sandbox brings its own app; a configured one is not read (nor required to be complete).
+  const app = sandbox ? null : tiktokAppConfigFromEnv(env);
   const keyring = tokenKeyringFromEnv(env, { required: app !== null && !sandbox });
   return {
     sandbox,
     app,
     keyring,
     tokenRequestsPerMinute: TIKTOK_TOKEN_REQUESTS_PER_MINUTE,
+    redirectBaseUrl: env.TIKTOK_REDIRECT_BASE_URL?.trim() || undefined,
     secrets: [
       app?.clientSecret,
       app?.businessSecret,
