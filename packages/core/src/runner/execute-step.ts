@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { AgentRegistry } from "../agents/registry.ts";
+import type { AdsPortFor } from "../data/ads.ts";
 import type { TikTokDataProvider } from "../data/provider.ts";
 import type { LlmPort } from "../llm/port.ts";
 import { describeError, NonRetriableError } from "./errors.ts";
@@ -12,6 +13,8 @@ import { agentCaller, reportCaller, tracedLlm } from "./traced-llm.ts";
 export interface StepDeps {
   llm: LlmPort;
   data: TikTokDataProvider;
+  /** The ads port for one step, resolved per step so its TikTok calls land in the step's trace. */
+  adsFor: AdsPortFor;
   registry: AgentRegistry;
   now: () => Date;
 }
@@ -105,6 +108,7 @@ async function runAgent(
   const raw = await agent.execute(prepared.input, {
     llm: tracedLlm(deps.llm, trace, agentCaller(agent, state.workflowSlug)),
     data: deps.data,
+    ads: deps.adsFor({ workspaceId: state.workspaceId, trace }),
     options: prepared.options,
     trace,
     signal,

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { AGENT_REGISTRY } from "../agents/index.ts";
 import type { AgentRegistry } from "../agents/registry.ts";
+import type { AdsPortFor } from "../data/ads.ts";
+import { createOfflineAds } from "../data/offline-ads-port.ts";
 import { createOfflineProvider } from "../data/offline-provider.ts";
 import type { TikTokDataProvider } from "../data/provider.ts";
 import { createMockLlm } from "../llm/mock.ts";
@@ -22,6 +24,8 @@ export interface InlineRunDeps {
   store?: RunStore;
   llm?: LlmPort;
   data?: TikTokDataProvider;
+  /** Keep one across a run and its resumes: the offline default remembers what it "created" only in itself. */
+  adsFor?: AdsPortFor;
   registry?: AgentRegistry;
   now?: () => Date;
   retry?: RetryPolicy;
@@ -92,6 +96,7 @@ function withDefaults(options: InlineRunDeps): DriveDeps {
     store: options.store ?? new InMemoryRunStore(options.now),
     llm: options.llm ?? createMockLlm(),
     data: options.data ?? createOfflineProvider({ now: options.now }),
+    adsFor: options.adsFor ?? createOfflineAds(),
     registry: options.registry ?? AGENT_REGISTRY,
     now: options.now ?? (() => new Date()),
     retry: options.retry ?? DEFAULT_RETRY,
