@@ -1,5 +1,12 @@
-import type { AgentRegistry, DataSource, LlmPort, RetryPolicy, TikTokDataProvider } from "@tiktok-army/core";
-import { AGENT_REGISTRY, createOfflineProvider, DEFAULT_RETRY } from "@tiktok-army/core";
+import type {
+  AdsPortFor,
+  AgentRegistry,
+  DataSource,
+  LlmPort,
+  RetryPolicy,
+  TikTokDataProvider,
+} from "@tiktok-army/core";
+import { AGENT_REGISTRY, createOfflineAds, createOfflineProvider, DEFAULT_RETRY } from "@tiktok-army/core";
 import type PgBoss from "pg-boss";
 import { createPrismaClient, type PrismaClient } from "./client.ts";
 import type { Log } from "./logger.ts";
@@ -12,6 +19,8 @@ export interface EngineOptions {
   connectionString: string;
   llm: LlmPort;
   data?: TikTokDataProvider;
+  /** Campaign actions per step (the workspace's advertiser connection). Default: offline, creates nothing. */
+  adsFor?: AdsPortFor;
   registry?: AgentRegistry;
   retry?: RetryPolicy;
   queue?: QueueOptions;
@@ -67,6 +76,7 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
         deps: {
           llm: options.llm,
           data,
+          adsFor: options.adsFor ?? createOfflineAds(),
           registry,
           now: () => new Date(),
         },
