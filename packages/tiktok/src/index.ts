@@ -39,6 +39,7 @@ export {
   type TikTokClientOptions,
   type TikTokCredentials,
 } from "./http-client.ts";
+export { createMarketingAds, idempotencyMarker, UnknownHashtagError } from "./marketing/campaigns.ts";
 export {
   decryptToken,
   encryptToken,

@@ -6,6 +6,7 @@ export const MIN_DAILY_BUDGET = 50;
 /** Ad text takes 1–100 characters. */
 export const AD_TEXT_MAX = 100;
 const NAME_MAX = 512;
+const CAMPAIGN_NAME_MAX = 480;
 
 /** `YYYY-MM-DD HH:MM:SS`, in the advertiser's time zone, as the Marketing API takes schedules. */
 const scheduleTimeSchema = z
@@ -64,7 +65,8 @@ export const campaignPayloadSchema = z
     /** When the draft was made: the schedule must start after it. */
     drafted_at: z.iso.datetime(),
     campaign: z.object({
-      campaign_name: z.string().min(1).max(NAME_MAX),
+      // Leaves room within TikTok's 512 characters for the publisher's idempotency marker.
+      campaign_name: z.string().min(1).max(CAMPAIGN_NAME_MAX),
       objective_type: z.enum(["REACH", "VIDEO_VIEWS"]),
       /** Campaign Budget Optimization: the campaign's daily budget is the one budget the ad groups share. */
       budget_optimize_on: z.literal(true),

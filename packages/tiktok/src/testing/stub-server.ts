@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { createStubAds, type StubAds } from "./stub-ads.ts";
 import { type StubAccount, stubAccount } from "./stub-data.ts";
 
 /** A failure the stub serves instead of the next reply(s) of an endpoint. */
@@ -38,6 +39,8 @@ export interface TikTokStub {
   expireAccessTokens(): void;
   /** The user revoked the app: refresh tokens and access tokens stop working. */
   revokeGrant(): void;
+  /** Marketing API campaigns, ad groups and ads, per advertiser. */
+  ads: Pick<StubAds, "campaigns">;
   /** Requests received, by path, for assertions on retries. */
   requests: { method: string; path: string }[];
   close(): Promise<void>;
@@ -64,6 +67,7 @@ export async function startTikTokStub(options: TikTokStubOptions = {}): Promise<
   const accessTokens = new Set<string>();
   const refreshTokens = new Set<string>();
   const failures = new Map<string, StubFailure[]>();
+  const ads = createStubAds();
   const requests: { method: string; path: string }[] = [];
   const sockets = new Set<import("node:net").Socket>();
   const mint = (prefix: string) => `${prefix}.${randomBytes(12).toString("base64url")}`;
@@ -115,6 +119,8 @@ export async function startTikTokStub(options: TikTokStubOptions = {}): Promise<
       const token = req.headers["access-token"];
       if (typeof token !== "string" || !accessTokens.has(token))
         return send(res, 200, businessReply(40105, "The access token is invalid or has expired", {}));
+      if (ads.handles(path))
+        return send(res, 200, ads.reply(req.method ?? "GET", path, url.searchParams, body));
       return businessRoute(res, path.slice(BUSINESS_PREFIX.length), url.searchParams);
     }
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1];
@@ -217,6 +223,7 @@ export async function startTikTokStub(options: TikTokStubOptions = {}): Promise<
       accessTokens.clear();
       refreshTokens.clear();
     },
+    ads,
     requests,
     close() {
       for (const socket of sockets) socket.destroy();
