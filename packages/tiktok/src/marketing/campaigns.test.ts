@@ -67,9 +67,8 @@ describe("the Marketing API ads port against the stub", () => {
     expect(group?.body.actions).toEqual([
       { action_scene: "HASHTAG_RELATED", action_category_ids: expect.arrayContaining([expect.any(String)]) },
     ]);
-    expect((group?.body.actions as { action_category_ids: string[] }[])[0]?.action_category_ids).toHaveLength(
-      hashtags.length,
-    );
+    const actions = (group?.body.actions ?? []) as { action_category_ids: string[] }[];
+    expect(actions[0]?.action_category_ids).toHaveLength(hashtags.length);
     expect(group?.ads.map((a) => a.body)).toEqual(ads.map((ad) => ({ ...ad, identity_id: IDENTITY })));
     expect(created.ad_groups.map((g) => g.adgroup_id)).toEqual(held?.ad_groups.map((g) => g.adgroup_id));
     expect(created.ad_groups.flatMap((g) => g.ads)).toHaveLength(adsInPayload);
