@@ -42,9 +42,14 @@ function marketing(options: { timeoutMs?: number; token?: string } = {}) {
   return createMarketingAds(client, ADVERTISER, IDENTITY);
 }
 
+async function waitFor(done: () => boolean) {
+  for (let i = 0; i < 200 && !done(); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+  expect(done()).toBe(true);
+}
+
 const posts = (path: string) => stub.requests.filter((r) => r.method === "POST" && r.path === path).length;
 
-describe("the Marketing API ads port against the stub", () => {
+describe("the Marketing API ads port against the stub", { timeout: 30_000 }, () => {
   it("creates the campaign, its ad groups and ads exactly as approved, DISABLED, and returns TikTok's ids", async () => {
     const created = await marketing().createCampaign(payload, KEY);
     const [held, ...others] = stub.ads.campaigns(ADVERTISER);
@@ -116,13 +121,13 @@ describe("the Marketing API ads port against the stub", () => {
   });
 
   it("does not resend a create that timed out; the next attempt finds the campaign TikTok made", async () => {
-    stub.failNext(CREATE, { kind: "slow", delayMs: 300 });
-    await expect(marketing({ timeoutMs: 100 }).createCampaign(payload, KEY)).rejects.toBeInstanceOf(
+    // TikTok applies the create but answers after the client gave up.
+    stub.failNext(CREATE, { kind: "slow", delayMs: 3000 });
+    await expect(marketing({ timeoutMs: 1500 }).createCampaign(payload, KEY)).rejects.toBeInstanceOf(
       TikTokTimeoutError,
     );
     expect(posts(CREATE)).toBe(1);
-    await new Promise((resolve) => setTimeout(resolve, 400));
-    expect(stub.ads.campaigns(ADVERTISER)).toHaveLength(1);
+    await waitFor(() => stub.ads.campaigns(ADVERTISER).length === 1);
 
     const created = await marketing().createCampaign(payload, KEY);
     expect(posts(CREATE)).toBe(1);
@@ -144,6 +149,13 @@ describe("the Marketing API ads port against the stub", () => {
     await expect(marketing({ token: "act.not-issued" }).findCampaign(KEY)).rejects.toMatchObject({
       name: "TikTokAuthError",
     });
+  });
+
+  it("requires advertiser_id on every Marketing API route, as TikTok does", async () => {
+    const reply = await fetch(`${stub.url}/open_api/v1.3/campaign/get/`, {
+      headers: { "access-token": stub.issueAccessToken() },
+    }).then((r) => r.json());
+    expect(reply).toMatchObject({ code: 40002, message: "advertiser_id is required" });
   });
 
   it("surfaces an error TikTok reports in an HTTP 200 reply", async () => {
