@@ -265,5 +265,5 @@ describe("a whole run fed hostile text everywhere", () => {
         expect.arrayContaining(["brief_notes", "step_output"]),
       );
     }
-  });
+  }, 30_000);
 });
