@@ -2,7 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createClient, type TikTokArmyClient } from "@tiktok-army/client";
-import type { RunEvent } from "@tiktok-army/core";
+import type { CampaignPayload, RunEvent } from "@tiktok-army/core";
 import { createLogger } from "@tiktok-army/db/logger";
 import { createTestDatabase } from "@tiktok-army/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -101,11 +101,11 @@ describe("the API through a real HTTP server and the real client", () => {
     expect(loop?.version).toMatch(/^[0-9a-f]{12}$/);
     expect(loop?.paramsSchema).toMatchObject({ properties: { campaignId: { type: "string" } } });
     expect(loop?.paramsFromLatestRun).toEqual({
-      campaignId: { workflow: "campaign_launch", path: "campaign.output.campaign.id" },
+      campaignId: { workflow: "campaign_launch", path: "publish.output.campaign.campaign_id" },
     });
   });
 
-  it("runs campaign_launch from a brief, approving with one hashtag removed, and the campaign uses the edit", async () => {
+  it("runs campaign_launch from a brief, approving an edited budget and hashtags, and publishes exactly that", async () => {
     const brief = await api.briefs.create.mutate({
       handle: "lakucosmetics",
       targetType: "brand",
@@ -114,20 +114,39 @@ describe("the API through a real HTTP server and the real client", () => {
     const { runId } = await api.workflows.run.mutate({ slug: "campaign_launch", briefId: brief.id });
     await follow(api, runId, { until: (e) => e.type === "run_waiting_approval" });
     const [approval] = await api.approvals.list.query({ status: "pending" });
-    const proposed = approval?.value as string[];
-    const [removed, ...kept] = proposed;
+    const proposed = approval?.value as CampaignPayload;
+    const edited = {
+      ...proposed,
+      campaign: { ...proposed.campaign, budget: 80 },
+      ad_groups: proposed.ad_groups.map((g) => ({ ...g, hashtags: g.hashtags.slice(1) })),
+    };
+    const outOfBounds = { ...proposed, campaign: { ...proposed.campaign, budget: 100_000 } };
+    await expect(
+      api.approvals.decide.mutate({
+        approvalId: approval?.id ?? "",
+        decision: "approve",
+        editedValue: outOfBounds,
+      }),
+    ).rejects.toMatchObject({
+      data: { field: "editedValue" },
+      message: expect.stringContaining("payload.campaign.budget"),
+    });
     await api.approvals.decide.mutate({
       approvalId: approval?.id ?? "",
       decision: "approve",
-      editedValue: kept,
+      editedValue: edited,
     });
+    const enable = await waitForPending(api, approval?.id);
+    await api.approvals.decide.mutate({ approvalId: enable.id, decision: "approve" });
     const events = await follow(api, runId);
     expect(events.at(-1)?.event.type).toBe("run_succeeded");
+    const publish = await api.runs.step.query({ runId, stepKey: "publish" });
+    expect(publish.input).toEqual({ payload: edited });
     const campaign = await api.runs.step.query({ runId, stepKey: "campaign" });
-    expect((campaign.output as { hashtags: string[] }).hashtags).toEqual(kept);
-    expect((campaign.output as { hashtags: string[] }).hashtags).not.toContain(removed);
     expect(campaign.trace.some((t) => t.kind === "llm_call")).toBe(true);
-    expect((await api.runs.get.query({ runId })).report).toContain("DISABLED");
+    expect((await api.runs.get.query({ runId })).report).toContain(
+      "with the approved daily budget of USD 80",
+    );
   });
 
   it("resumes a subscription from lastEventId: every event exactly once, in order", async () => {
@@ -145,3 +164,13 @@ describe("the API through a real HTTP server and the real client", () => {
     expect([...ids].sort((a, b) => a - b)).toEqual(ids);
   });
 });
+
+/** The next pending approval other than `decided` (campaign_launch asks twice). */
+async function waitForPending(api: TikTokArmyClient, decided: string | undefined) {
+  for (let i = 0; i < 400; i++) {
+    const pending = (await api.approvals.list.query({ status: "pending" })).find((a) => a.id !== decided);
+    if (pending) return pending;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error("no second approval came");
+}

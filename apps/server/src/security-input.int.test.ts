@@ -111,7 +111,7 @@ describe("bytes PostgreSQL refuses and deep JSON", () => {
 });
 
 describe("edits and keys", () => {
-  it("refuses an edit of 5000 hashtags at the gate, and answers NOT_FOUND to step constructor", async () => {
+  it("refuses an edit of 40 hashtags in an ad group at the gate, and answers NOT_FOUND to step constructor", async () => {
     const started = await mutate("workflows.run", {
       slug: "campaign_launch",
       handle: "lakucosmetics",
@@ -119,11 +119,22 @@ describe("edits and keys", () => {
     });
     const { runId } = started.data as { runId: string };
     await runReaching(runId, ["waiting_approval"]);
-    const [approval] = (await query("approvals.list", { status: "pending" })).data as { id: string }[];
+    const [approval] = (await query("approvals.list", { status: "pending" })).data as {
+      id: string;
+      value: { ad_groups: { hashtags: string[] }[] };
+    }[];
+    const proposed = approval?.value;
+    const editedValue = proposed && {
+      ...proposed,
+      ad_groups: proposed.ad_groups.map((g) => ({
+        ...g,
+        hashtags: Array.from({ length: 40 }, (_, i) => `tag${i}`),
+      })),
+    };
     const edit = await mutate("approvals.decide", {
       approvalId: approval?.id,
       decision: "approve",
-      editedValue: Array.from({ length: 5000 }, (_, i) => `tag${i}`),
+      editedValue,
     });
     expect(edit.status).toBe(400);
     expect(edit.error?.data.field).toBe("editedValue");

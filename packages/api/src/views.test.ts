@@ -8,8 +8,11 @@ describe("stepKindView", () => {
       ["account_health", { kind: "agent", agentName: "account_health" }],
       ["trends", { kind: "agent", agentName: "trend_watcher" }],
       ["content_plan", { kind: "agent", agentName: "content_planner" }],
-      ["approve_hashtags", { kind: "approval", agentName: null }],
       ["campaign", { kind: "agent", agentName: "campaign_builder" }],
+      ["approve_campaign", { kind: "approval", agentName: null }],
+      ["publish", { kind: "agent", agentName: "campaign_publisher" }],
+      ["approve_enable", { kind: "approval", agentName: null }],
+      ["enable", { kind: "agent", agentName: "campaign_enabler" }],
       ["report", { kind: "synthesis", agentName: null }],
     ]);
   });

@@ -5,9 +5,25 @@ export type { Agent, AgentContext, AnyAgent, SideEffect } from "./agents/contrac
 export { defineAgent } from "./agents/contract.ts";
 export * from "./agents/index.ts";
 export { AgentRegistry, DuplicateAgentError } from "./agents/registry.ts";
+export {
+  type AdsPortFor,
+  type CampaignStatus,
+  type PublishedCampaign,
+  publishedCampaignSchema,
+  type TikTokAdsPort,
+} from "./data/ads.ts";
+export {
+  type AdGroupPayload,
+  type AdPayload,
+  CAMPAIGN_EDITABLE_PATHS,
+  type CampaignPayload,
+  campaignPayloadSchema,
+  MIN_DAILY_BUDGET,
+} from "./data/campaign-payload.ts";
 export { type DataFor, type DataScope, fixedData } from "./data/data-scope.ts";
 export { DATA_SOURCE, type DataSource, LEGACY_DATA_SOURCE } from "./data/data-source.ts";
 export { ConnectionRequiredError, DataUnavailableError } from "./data/errors.ts";
+export { createOfflineAds, OFFLINE_ADS_NOTICE } from "./data/offline-ads-port.ts";
 export { createOfflineProvider } from "./data/offline-provider.ts";
 export type * from "./data/provider.ts";
 // Language models

@@ -1,4 +1,5 @@
 import type {
+  AdsPortFor,
   AgentRegistry,
   DataFor,
   DataSource,
@@ -6,7 +7,13 @@ import type {
   RetryPolicy,
   TikTokDataProvider,
 } from "@tiktok-army/core";
-import { AGENT_REGISTRY, createOfflineProvider, DEFAULT_RETRY, fixedData } from "@tiktok-army/core";
+import {
+  AGENT_REGISTRY,
+  createOfflineAds,
+  createOfflineProvider,
+  DEFAULT_RETRY,
+  fixedData,
+} from "@tiktok-army/core";
 import type PgBoss from "pg-boss";
 import { createPrismaClient, type PrismaClient } from "./client.ts";
 import type { Log } from "./logger.ts";
@@ -27,6 +34,8 @@ export interface EngineOptions {
   dataSource?: DataSource;
   /** One provider for every step (tests, the demo); ignored when `dataFor` is given. */
   data?: TikTokDataProvider;
+  /** Campaign actions per step (the workspace's advertiser connection). Default: offline, creates nothing. */
+  adsFor?: AdsPortFor;
   registry?: AgentRegistry;
   retry?: RetryPolicy;
   queue?: QueueOptions;
@@ -83,6 +92,7 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
         deps: {
           llm: options.llm,
           dataFor: options.dataFor ?? fixedData(data),
+          adsFor: options.adsFor ?? createOfflineAds(),
           registry,
           now: () => new Date(),
         },

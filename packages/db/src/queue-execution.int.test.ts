@@ -1,7 +1,8 @@
-import { createMockLlm, FINISHED_RUN_STATUSES } from "@tiktok-army/core";
+import { type CampaignPayload, createMockLlm, FINISHED_RUN_STATUSES } from "@tiktok-army/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Engine, startEngine } from "./engine.ts";
 import { decideApproval, startRun } from "./runs.ts";
+import { pendingApproval } from "./testing/pending-approval.ts";
 import { createTestDatabase } from "./testing/test-database.ts";
 import { waitFor } from "./testing/wait.ts";
 import { spawnWorker, type WorkerProcess } from "./testing/worker-process.ts";
@@ -61,7 +62,7 @@ describe("runs through the Postgres queue with two worker processes", () => {
       ).toBeGreaterThan(0);
   });
 
-  it("pauses campaign_launch at the approval with no worker busy, then resumes with the edited hashtags", async () => {
+  it("pauses campaign_launch at the approval with no worker busy, then publishes the edited payload", async () => {
     const { runId } = await startRun(api.store, workspaceId, {
       slug: "campaign_launch",
       handle: "lakucosmetics",
@@ -73,19 +74,34 @@ describe("runs through the Postgres queue with two worker processes", () => {
     }, "the approval gate");
     const approval = await api.prisma.approval.findFirstOrThrow({ where: { runId } });
     expect(approval.status).toBe("pending");
-    expect(waiting.steps.campaign?.status).toBe("pending");
+    expect(waiting.steps.publish?.status).toBe("pending");
     expect(await api.prisma.$queryRaw`SELECT id FROM pgboss.job WHERE state = 'active'`).toEqual([]);
 
-    const edited = (approval.value as string[]).slice(1);
+    const proposed = approval.value as CampaignPayload;
+    const edited = {
+      ...proposed,
+      campaign: { ...proposed.campaign, budget: 80 },
+      ad_groups: proposed.ad_groups.map((g) => ({ ...g, hashtags: g.hashtags.slice(1) })),
+    };
     await decideApproval(api.store, workspaceId, {
       approvalId: approval.id,
       decision: "approve",
       editedValue: edited,
       decidedBy: "maria",
     });
+    const enable = await pendingApproval(api.prisma, runId);
+    await decideApproval(api.store, workspaceId, {
+      approvalId: enable.id,
+      decision: "approve",
+      decidedBy: "maria",
+    });
     const state = await finished(runId);
     expect(state.status).toBe("succeeded");
-    expect(state.steps.campaign?.output).toMatchObject({ hashtags: edited });
+    expect(state.steps.publish?.input).toEqual({ payload: edited });
+    expect(state.steps.publish?.output).toMatchObject({
+      payload: edited,
+      campaign: { operation_status: "DISABLE" },
+    });
     await expect(
       decideApproval(api.store, workspaceId, {
         approvalId: approval.id,

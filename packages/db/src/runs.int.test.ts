@@ -1,5 +1,6 @@
 import {
   CAMPAIGN_LAUNCH,
+  type CampaignPayload,
   createMockLlm,
   FINISHED_RUN_STATUSES,
   type LlmPort,
@@ -10,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBrief } from "./briefs.ts";
 import { type Engine, startEngine } from "./engine.ts";
 import { cancelRun, decideApproval, expireApprovals, retryStep, startRun } from "./runs.ts";
+import { pendingApproval } from "./testing/pending-approval.ts";
 import { createTestDatabase } from "./testing/test-database.ts";
 import { waitFor } from "./testing/wait.ts";
 import { failAbandonedStep } from "./worker.ts";
@@ -288,7 +290,9 @@ describe("approval expiry", () => {
       ...CAMPAIGN_LAUNCH,
       slug: "campaign_launch_timed",
       steps: CAMPAIGN_LAUNCH.steps.map((s) =>
-        s.key === "approve_hashtags" ? { ...s, options: { expires_in_hours: 1 } } : s,
+        s.key === "approve_campaign" && s.kind === "approval"
+          ? { ...s, options: { ...s.options, expires_in_hours: 1 } }
+          : s,
       ),
     };
     await engine.prisma.workflow.create({
@@ -316,7 +320,7 @@ describe("approval expiry", () => {
     const state = await engine.store.load(runId, { traces: false });
     expect(state).toMatchObject({ status: "rejected", error: "approval expired unanswered" });
     expect(Object.values(state?.approvals ?? {})[0]?.status).toBe("expired");
-    expect(state?.steps.campaign?.status).toBe("skipped");
+    expect(state?.steps.publish?.status).toBe("skipped");
   });
 });
 
@@ -346,16 +350,23 @@ describe("a run started before steps had a kind", () => {
     expect((await engine.store.load(runId, { traces: false }))?.dag).toEqual(waiting.dag);
     expect((await engine.store.events(runId))[0]).toMatchObject({ type: "run_created", dag: waiting.dag });
     const approval = await engine.prisma.approval.findFirstOrThrow({ where: { runId } });
-    const edited = (approval.value as string[]).slice(1);
+    const proposed = approval.value as CampaignPayload;
+    const edited = { ...proposed, campaign: { ...proposed.campaign, budget: 75 } };
     await decideApproval(engine.store, workspaceId, {
       approvalId: approval.id,
       decision: "approve",
       editedValue: edited,
       decidedBy: "maria",
     });
+    const enable = await pendingApproval(engine.prisma, runId);
+    await decideApproval(engine.store, workspaceId, {
+      approvalId: enable.id,
+      decision: "approve",
+      decidedBy: "maria",
+    });
     const state = await finished(runId);
     expect(state.status).toBe("succeeded");
-    expect(state.steps.campaign?.output).toMatchObject({ hashtags: edited });
+    expect(state.steps.publish?.output).toMatchObject({ payload: edited });
     expect(state.report).toContain("## Approvals");
   });
 });

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBrief } from "./briefs.ts";
 import { type Engine, startEngine } from "./engine.ts";
 import { decideApproval, startRun } from "./runs.ts";
+import { pendingApproval } from "./testing/pending-approval.ts";
 import { createTestDatabase } from "./testing/test-database.ts";
 import { waitFor } from "./testing/wait.ts";
 import { definitionVersion, listWorkflows } from "./workflows.ts";
@@ -67,16 +68,16 @@ describe("code-defined workflows", () => {
 
   it("run their current code definition, never a stale stored copy, and say which version ran", async () => {
     const workspaceId = await newWorkspace("stale");
-    // An older definition of campaign_launch, stored before its gate existed.
+    // An older definition of campaign_launch, stored before its enable gate existed.
     const withoutGate = {
       ...toDagJson(CAMPAIGN_LAUNCH),
-      steps: toDagJson(CAMPAIGN_LAUNCH).steps.filter((s) => s.key !== "approve_hashtags"),
+      steps: toDagJson(CAMPAIGN_LAUNCH).steps.filter((s) => s.key !== "approve_enable" && s.key !== "enable"),
     };
     await storeRow(workspaceId, "campaign_launch", withoutGate);
     const listing = (await listWorkflows(engine.prisma, workspaceId)).find(
       (w) => w.slug === "campaign_launch",
     );
-    expect(listing?.def?.steps.map((s) => s.key)).toContain("approve_hashtags");
+    expect(listing?.def?.steps.map((s) => s.key)).toContain("approve_enable");
 
     const { runId } = await startRun(engine.store, workspaceId, {
       slug: "campaign_launch",
@@ -177,18 +178,18 @@ describe("per-run params", () => {
       handle: "lakucosmetics",
       targetType: "brand",
     });
-    const approval = await waitFor(
-      () => engine.prisma.approval.findFirst({ where: { runId: launch.runId } }).then((a) => a ?? undefined),
-      "the launch's approval",
-    );
-    await decideApproval(engine.store, workspaceId, {
-      approvalId: approval.id,
-      decision: "approve",
-      decidedBy: "maria",
-    });
+    for (const _gate of ["approve_campaign", "approve_enable"]) {
+      const approval = await pendingApproval(engine.prisma, launch.runId);
+      await decideApproval(engine.store, workspaceId, {
+        approvalId: approval.id,
+        decision: "approve",
+        decidedBy: "maria",
+      });
+    }
     const launched = await finished(launch.runId);
-    const campaignId = (launched.steps.campaign?.output as { campaign: { id: string } } | undefined)?.campaign
-      .id;
+    const campaignId = (launched.steps.publish?.output as { campaign: { campaign_id: string } } | undefined)
+      ?.campaign.campaign_id;
+    expect(campaignId).toMatch(/^offline_/);
 
     // Another handle's launch is not this handle's campaign.
     await expect(

@@ -43,6 +43,7 @@ export {
   type TikTokCredentials,
   type TikTokRequestBudget,
 } from "./http-client.ts";
+export { createMarketingAds, idempotencyMarker, UnknownHashtagError } from "./marketing/campaigns.ts";
 export {
   CAMPAIGN_REPORT_METRICS,
   type CampaignReportRequest,

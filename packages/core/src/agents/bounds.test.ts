@@ -42,14 +42,19 @@ describe("the agents' output bounds", () => {
           { posts_per_week: 14, weeks: 8 },
         );
         expect(plan.posts).toHaveLength(112);
-        await executeAgent(campaignBuilder, { handle, category, hashtags: plan.hashtags });
+        await executeAgent(campaignBuilder, { handle, category, region: "US", hashtags: plan.hashtags });
       }
     }
   });
 
   it("let a campaign target as many hashtags of the longest length as a gate lets through", async () => {
     const hashtags = Array.from({ length: HASHTAGS_MAX }, (_, i) => `${i}`.padEnd(HASHTAG_MAX_LENGTH, "x"));
-    const campaign = await executeAgent(campaignBuilder, { handle: "laku", category: "beauty", hashtags });
+    const campaign = await executeAgent(campaignBuilder, {
+      handle: "laku",
+      category: "beauty",
+      region: "US",
+      hashtags,
+    });
     expect(campaign.hashtags).toHaveLength(HASHTAGS_MAX);
   });
 

@@ -1,72 +1,108 @@
 import { describe, expect, it } from "vitest";
-import { createAgentTestContext, executeAgent } from "../testing/agent-context.ts";
+import { campaignPayloadSchema } from "../data/campaign-payload.ts";
+import { createAgentTestContext, executeAgent, TEST_NOW } from "../testing/agent-context.ts";
 import { campaignBuilder } from "./campaign-builder.ts";
 
 const INPUT = {
   handle: "glowwithmia",
   category: "beauty",
+  region: "US",
   hashtags: ["#SkinTok", "grwm", "glassskin", "cleangirl"],
 };
 
 describe("campaign_builder", () => {
-  it("declares that it spends", () => {
-    expect(campaignBuilder.sideEffects).toBe("spends");
+  it("drafts without side effects: it creates nothing and needs no gate before it", async () => {
+    expect(campaignBuilder.sideEffects).toBe("none");
+    const ctx = createAgentTestContext();
+    await executeAgent(campaignBuilder, INPUT, {}, ctx);
+    expect(await ctx.ads.findCampaign("run-test:step:campaign")).toBeNull();
   });
 
-  it("proposes a DISABLED campaign keyed by run and step", async () => {
-    const ctx = createAgentTestContext({
-      run: { workflowRunId: "run-42", workflowSlug: "campaign_launch", stepKey: "campaign" },
+  it("drafts the full Marketing API payload, created DISABLED, with budget, currency, schedule and targeting", async () => {
+    const { payload } = await executeAgent(campaignBuilder, INPUT, { daily_budget: 80, duration_days: 10 });
+    expect(payload.currency).toBe("USD");
+    expect(payload.campaign).toMatchObject({
+      objective_type: "VIDEO_VIEWS",
+      budget_mode: "BUDGET_MODE_DAY",
+      budget: 80,
+      operation_status: "DISABLE",
     });
-    const output = await executeAgent(campaignBuilder, INPUT, {}, ctx);
-    expect(output.campaign.status).toBe("DISABLED");
-    expect(output.campaign.idempotency_key).toBe("run-42:campaign:campaign");
-    const rerun = await executeAgent(campaignBuilder, INPUT, {}, ctx);
-    expect(rerun.campaign.idempotency_key).toBe(output.campaign.idempotency_key);
-    const otherRun = createAgentTestContext({ run: { ...ctx.run, workflowRunId: "run-43" } });
-    expect((await executeAgent(campaignBuilder, INPUT, {}, otherRun)).campaign.idempotency_key).not.toBe(
-      output.campaign.idempotency_key,
-    );
-  });
-
-  it("reports exactly the hashtags it was given and targets them normalized", async () => {
-    const output = await executeAgent(campaignBuilder, INPUT);
-    expect(output.hashtags).toEqual(INPUT.hashtags);
-    const targeted = output.campaign.ad_groups.flatMap((g) => g.hashtags);
-    expect(targeted.sort()).toEqual(["cleangirl", "glassskin", "grwm", "skintok"]);
-    for (const group of output.campaign.ad_groups) {
-      expect(group.hashtags.length).toBeLessThanOrEqual(3);
-      expect(group).toMatchObject({ placement: "TIKTOK", bid_strategy: "LOWEST_COST" });
+    for (const group of payload.ad_groups) {
+      expect(group).toMatchObject({
+        placements: ["PLACEMENT_TIKTOK"],
+        location_ids: ["6252001"],
+        schedule_type: "SCHEDULE_START_END",
+        schedule_start_time: "2026-11-02 00:00:00",
+        schedule_end_time: "2026-11-12 00:00:00",
+        optimization_goal: "ENGAGED_VIEW",
+        billing_event: "CPV",
+      });
+      expect(group.ads.length).toBeGreaterThan(0);
+      for (const ad of group.ads)
+        expect(ad).toMatchObject({ identity_type: "TT_USER", ad_format: "SINGLE_VIDEO" });
     }
+    expect(campaignPayloadSchema.safeParse(payload).success).toBe(true);
   });
 
-  it("computes budget and forecast from the category benchmark", async () => {
-    const output = await executeAgent(campaignBuilder, INPUT, { daily_budget_usd: 80, duration_days: 10 });
-    expect(output.campaign).toMatchObject({ daily_budget_usd: 80, duration_days: 10, total_budget_usd: 800 });
-    const { forecast } = output;
-    expect(forecast.cpm_usd).toBe(9.5);
-    expect(forecast.ctr_pct).toBe(1.1);
-    expect(forecast.impressions).toBe(Math.round((800 / 9.5) * 1000));
-    expect(forecast.clicks).toBe(Math.round((forecast.impressions * 1.1) / 100));
-    expect(forecast.basis).toContain("total budget / CPM × 1000");
+  it("promotes the account's most-viewed recent video as a Spark Ad", async () => {
+    const ctx = createAgentTestContext();
+    const { payload } = await executeAgent(campaignBuilder, INPUT, {}, ctx);
+    const videos = await ctx.data.listVideos("glowwithmia", { limit: 30 });
+    const top = [...videos].sort((a, b) => b.view_count - a.view_count)[0];
+    expect(payload.ad_groups[0]?.ads[0]?.tiktok_item_id).toBe(top?.id);
   });
 
-  it("bids with a cost cap for conversions and prices that objective higher", async () => {
-    const views = await executeAgent(campaignBuilder, INPUT);
-    const conversions = await executeAgent(campaignBuilder, INPUT, { objective: "CONVERSIONS" });
-    expect(conversions.campaign.objective).toBe("CONVERSIONS");
-    expect(conversions.campaign.ad_groups[0]?.bid_strategy).toBe("COST_CAP");
-    expect(conversions.forecast.cpm_usd).toBeGreaterThan(views.forecast.cpm_usd);
+  it("targets the hashtags it was given, normalized, at most three per ad group", async () => {
+    const output = await executeAgent(campaignBuilder, INPUT);
+    const targeted = output.payload.ad_groups.flatMap((g) => g.hashtags);
+    expect(targeted.sort()).toEqual(["cleangirl", "glassskin", "grwm", "skintok"]);
+    for (const group of output.payload.ad_groups) expect(group.hashtags.length).toBeLessThanOrEqual(3);
   });
 
-  it("falls back to one broad ad group when every hashtag was removed at approval", async () => {
+  it("computes the forecast from the category benchmark and the drafted budget", async () => {
+    const output = await executeAgent(campaignBuilder, INPUT, { daily_budget: 80, duration_days: 10 });
+    expect(output.total_budget).toBe(800);
+    expect(output.forecast.cpm_usd).toBe(9.5);
+    expect(output.forecast.impressions).toBe(Math.round((800 / 9.5) * 1000));
+    expect(output.forecast.basis).toContain("total budget / CPM × 1000");
+  });
+
+  it("falls back to one broad ad group when there are no hashtags", async () => {
     const output = await executeAgent(campaignBuilder, { ...INPUT, hashtags: [] });
-    expect(output.hashtags).toEqual([]);
-    expect(output.campaign.ad_groups).toEqual([
-      { name: "@glowwithmia · broad", hashtags: [], placement: "TIKTOK", bid_strategy: "LOWEST_COST" },
-    ]);
+    expect(output.payload.ad_groups).toHaveLength(1);
+    expect(output.payload.ad_groups[0]?.hashtags).toEqual([]);
   });
 
-  it("gets ad copy from the model within TikTok's 100 characters", async () => {
+  it("refuses to guess locations for a region it has no id for", async () => {
+    await expect(executeAgent(campaignBuilder, { ...INPUT, region: null })).rejects.toThrow(/location_ids/);
+    const output = await executeAgent(
+      campaignBuilder,
+      { ...INPUT, region: null },
+      { location_ids: ["2635167"] },
+    );
+    expect(output.payload.ad_groups[0]?.location_ids).toEqual(["2635167"]);
+  });
+
+  it("keeps its bounds in the payload schema: budget, max budget and a future schedule", async () => {
+    const { payload } = await executeAgent(campaignBuilder, INPUT, { max_daily_budget: 200 });
+    const budget = (value: number) => ({ ...payload, campaign: { ...payload.campaign, budget: value } });
+    expect(campaignPayloadSchema.safeParse(budget(200)).success).toBe(true);
+    expect(campaignPayloadSchema.safeParse(budget(201)).error?.issues[0]?.path).toEqual([
+      "campaign",
+      "budget",
+    ]);
+    expect(campaignPayloadSchema.safeParse(budget(49)).error?.issues[0]?.path).toEqual([
+      "campaign",
+      "budget",
+    ]);
+    const past = TEST_NOW.toISOString().slice(0, 10);
+    const group = payload.ad_groups[0];
+    if (!group) throw new Error("expected an ad group");
+    const stale = { ...payload, ad_groups: [{ ...group, schedule_start_time: `${past} 00:00:00` }] };
+    expect(campaignPayloadSchema.safeParse(stale).error?.issues[0]?.message).toBe("must be in the future");
+  });
+
+  it("gets ad copy from the model within TikTok's 100 characters, hashtags in an untrusted block", async () => {
     const ctx = createAgentTestContext();
     const output = await executeAgent(campaignBuilder, INPUT, {}, ctx);
     expect(output.ad_copy.length).toBeGreaterThanOrEqual(2);
@@ -75,13 +111,17 @@ describe("campaign_builder", () => {
   });
 
   it("validates its options", () => {
-    expect(campaignBuilder.options.parse({})).toEqual({
-      daily_budget_usd: 50,
+    expect(campaignBuilder.options.parse({})).toMatchObject({
+      daily_budget: 50,
+      max_daily_budget: 500,
+      currency: "USD",
       duration_days: 14,
       objective: "VIDEO_VIEWS",
     });
     expect(campaignBuilder.options.safeParse({ objective: "LIKES" }).success).toBe(false);
-    expect(campaignBuilder.options.safeParse({ daily_budget_usd: 10 }).success).toBe(false);
-    expect(campaignBuilder.options.safeParse({ duration_days: 0 }).success).toBe(false);
+    expect(campaignBuilder.options.safeParse({ daily_budget: 10 }).success).toBe(false);
+    expect(campaignBuilder.options.safeParse({ daily_budget: 300, max_daily_budget: 200 }).success).toBe(
+      false,
+    );
   });
 });

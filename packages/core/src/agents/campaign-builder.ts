@@ -1,44 +1,39 @@
 import { z } from "zod";
+import {
+  AD_TEXT_MAX,
+  type AdGroupPayload,
+  type CampaignPayload,
+  campaignPayloadSchema,
+  MIN_DAILY_BUDGET,
+} from "../data/campaign-payload.ts";
+import type { TikTokDataProvider } from "../data/provider.ts";
 import type { FixtureRequest } from "../llm/port.ts";
 import { UNTRUSTED_DATA_RULE, untrustedBlock } from "../llm/prompt-blocks.ts";
-import { adBenchmark, CAMPAIGN_OBJECTIVES } from "./ad-benchmarks.ts";
-import { hashtagsSchema, LINE_MAX_LENGTH, lineSchema, textSchema } from "./bounds.ts";
+import { NonRetriableError } from "../runner/errors.ts";
+import { adBenchmark } from "./ad-benchmarks.ts";
+import { hashtagsSchema, lineSchema, textSchema } from "./bounds.ts";
+import { campaignSchedule, locationIdsOf } from "./campaign-targeting.ts";
 import { defineAgent } from "./contract.ts";
 import { uniqueHashtags } from "./hashtag.ts";
 import { round2 } from "./metrics.ts";
 
-/** TikTok ad text takes 1–100 characters. */
-const AD_TEXT_MAX = 100;
 const HASHTAGS_PER_AD_GROUP = 3;
+/** TikTok takes names of up to 512 characters. */
+const NAME_MAX = 512;
 const MAX_AD_GROUPS = 3;
 const AD_COPIES_MAX = 5;
+/** Recent posts the Spark Ad's video is chosen from. */
+const VIDEOS_CONSIDERED = 30;
+
+const DRAFT_OBJECTIVES = ["REACH", "VIDEO_VIEWS"] as const;
 
 export const campaignBuilderOutput = z.object({
-  campaign: z.object({
-    /** What later runs (post_launch_loop) review: one id per (run, step), stable across retries. */
-    id: lineSchema,
-    name: lineSchema,
-    objective: z.enum(CAMPAIGN_OBJECTIVES),
-    /** Always created disabled; only an approval enables it. */
-    status: z.literal("DISABLED"),
-    daily_budget_usd: z.number().positive(),
-    duration_days: z.number().int().positive(),
-    total_budget_usd: z.number().positive(),
-    /** One per (run, step, campaign): a retried step must not create a second campaign. */
-    idempotency_key: lineSchema,
-    ad_groups: z
-      .array(
-        z.object({
-          name: lineSchema,
-          hashtags: hashtagsSchema,
-          placement: z.literal("TIKTOK"),
-          bid_strategy: z.enum(["LOWEST_COST", "COST_CAP"]),
-        }),
-      )
-      .max(MAX_AD_GROUPS),
-  }),
-  /** Exactly the hashtags the step was given (after any edit at the approval gate). */
+  /** Exactly what the publisher sends to TikTok once a human approves it (edits included). */
+  payload: campaignPayloadSchema,
+  /** Hashtags the draft targets, normalized; the reviewer edits them inside `payload`. */
   hashtags: hashtagsSchema,
+  duration_days: z.number().int().positive(),
+  total_budget: z.number().positive(),
   forecast: z.object({
     impressions: z.number().int().nonnegative(),
     clicks: z.number().int().nonnegative(),
@@ -50,33 +45,68 @@ export const campaignBuilderOutput = z.object({
   ad_copy: z.array(z.string().max(AD_TEXT_MAX)).max(AD_COPIES_MAX),
 });
 export type CampaignBuilderOutput = z.infer<typeof campaignBuilderOutput>;
-export type CampaignBuilderFacts = Omit<CampaignBuilderOutput, "ad_copy"> & {
+export type CampaignBuilderFacts = Omit<CampaignBuilderOutput, "ad_copy" | "payload"> & {
   handle: string;
   category: string;
+  objective: (typeof DRAFT_OBJECTIVES)[number];
 };
 
 export const adCopySchema = z.object({
   ad_copy: z.array(z.string().min(1).max(AD_TEXT_MAX)).min(2).max(AD_COPIES_MAX),
 });
 
-/** Proposes a disabled campaign with hashtag-targeted ad groups, a forecast from benchmarks and ad copy. */
+/**
+ * Drafts a paid campaign as the full Marketing API payload (campaign, hashtag-targeted ad groups,
+ * Spark Ads of the account's best recent video), with a forecast and ad copy. It creates nothing:
+ * `campaign_publisher` acts on the payload a human approved.
+ */
 export const campaignBuilder = defineAgent({
   name: "campaign_builder",
-  description: "Proposes a TikTok ad campaign (created disabled) with ad groups, forecast and ad copy",
-  sideEffects: "spends",
-  input: z.object({ handle: lineSchema.min(1), category: lineSchema.min(1), hashtags: hashtagsSchema }),
-  options: z.object({
-    // TikTok's minimum daily budget at campaign level is $50.
-    daily_budget_usd: z.number().min(50).max(100_000).default(50),
-    duration_days: z.number().int().min(1).max(90).default(14),
-    objective: z.enum(CAMPAIGN_OBJECTIVES).default("VIDEO_VIEWS"),
+  description:
+    "Drafts a TikTok ad campaign payload (created disabled once approved) with forecast and ad copy",
+  sideEffects: "none",
+  input: z.object({
+    handle: lineSchema.min(1),
+    category: lineSchema.min(1),
+    /** The account's region (account_health's); decides the targeted locations unless `location_ids` is set. */
+    region: lineSchema.nullable().default(null),
+    hashtags: hashtagsSchema,
   }),
+  options: z
+    .object({
+      daily_budget: z.number().min(MIN_DAILY_BUDGET).max(100_000).default(MIN_DAILY_BUDGET),
+      /** The most a reviewer may raise the daily budget to at the approval gate. */
+      max_daily_budget: z.number().min(MIN_DAILY_BUDGET).max(100_000).default(500),
+      currency: z
+        .string()
+        .regex(/^[A-Z]{3}$/)
+        .default("USD"),
+      duration_days: z.number().int().min(1).max(90).default(14),
+      start_in_days: z.number().int().min(1).max(30).default(1),
+      objective: z.enum(DRAFT_OBJECTIVES).default("VIDEO_VIEWS"),
+      /** TikTok location ids; without them, the account's region decides. */
+      location_ids: z
+        .array(z.string().regex(/^\d{1,12}$/))
+        .min(1)
+        .max(20)
+        .optional(),
+    })
+    .refine((o) => o.daily_budget <= o.max_daily_budget, {
+      path: ["daily_budget"],
+      message: "must be at most max_daily_budget",
+    }),
   output: campaignBuilderOutput,
   mockReply: mockAdCopy,
   async execute(input, ctx) {
     ctx.signal.throwIfAborted();
-    const { daily_budget_usd: daily, duration_days: days, objective } = ctx.options;
+    const { daily_budget: daily, duration_days: days, objective } = ctx.options;
     const handle = input.handle.replace(/^@/, "");
+    const locations = ctx.options.location_ids ?? locationIdsOf(input.region);
+    if (!locations)
+      throw new NonRetriableError(
+        `no TikTok location id is known for the account's region (${input.region ?? "not available"}): set the step's location_ids option`,
+      );
+    const video = await bestRecentVideo(ctx.data, handle);
     const targeting = uniqueHashtags(input.hashtags);
     const total = round2(daily * days);
     const benchmark = adBenchmark(input.category, objective);
@@ -84,18 +114,10 @@ export const campaignBuilder = defineAgent({
     const facts: CampaignBuilderFacts = {
       handle,
       category: input.category,
-      campaign: {
-        id: `cmp_${ctx.run.workflowRunId.replaceAll("-", "").slice(0, 20)}_${ctx.run.stepKey}`,
-        name: `@${handle} · ${input.category} · ${objective} · ${ctx.now().toISOString().slice(0, 10)}`,
-        objective,
-        status: "DISABLED",
-        daily_budget_usd: daily,
-        duration_days: days,
-        total_budget_usd: total,
-        idempotency_key: `${ctx.run.workflowRunId}:${ctx.run.stepKey}:campaign`,
-        ad_groups: adGroups(handle, targeting, objective === "CONVERSIONS" ? "COST_CAP" : "LOWEST_COST"),
-      },
-      hashtags: input.hashtags,
+      objective,
+      hashtags: targeting,
+      duration_days: days,
+      total_budget: total,
       forecast: {
         impressions,
         clicks: Math.round((impressions * benchmark.ctrPct) / 100),
@@ -103,18 +125,14 @@ export const campaignBuilder = defineAgent({
         cpm_usd: benchmark.cpmUsd,
         ctr_pct: benchmark.ctrPct,
         basis:
-          `impressions = total budget / CPM × 1000; clicks = impressions × CTR; ` +
+          `impressions = total budget / CPM × 1000 (benchmarks in USD); clicks = impressions × CTR; ` +
           `video views = impressions × ${benchmark.viewRatePct}% 2-second view rate; ${benchmark.source}`,
       },
     };
-    ctx.trace.log("campaign proposed (disabled)", {
-      total_budget_usd: total,
-      ad_groups: facts.campaign.ad_groups.length,
-    });
     const { value } = await ctx.llm.structured({
       system: ["You are a TikTok ads copywriter.", UNTRUSTED_DATA_RULE].join("\n"),
       prompt: [
-        `Campaign for @${handle} (${input.category}), objective ${objective}, ${days} days at $${daily}/day.`,
+        `Campaign for @${handle} (${input.category}), objective ${objective}, ${days} days at ${ctx.options.currency} ${daily}/day.`,
         `Forecast: ${JSON.stringify(facts.forecast)}`,
         untrustedBlock("target_hashtags", targeting),
         `Write 3 ad texts of at most ${AD_TEXT_MAX} characters each, native to TikTok, no hashtags, one clear call to action.`,
@@ -123,48 +141,91 @@ export const campaignBuilder = defineAgent({
       context: facts,
       signal: ctx.signal,
     });
-    const { handle: _handle, category: _category, ...proposal } = facts;
-    return { ...proposal, ad_copy: value.ad_copy };
+    const now = ctx.now();
+    const schedule = campaignSchedule(now, ctx.options.start_in_days, days);
+    const groups = hashtagGroups(targeting).map(
+      (tags, i): AdGroupPayload => ({
+        adgroup_name: adGroupName(handle, tags, i),
+        placement_type: "PLACEMENT_TYPE_NORMAL",
+        placements: ["PLACEMENT_TIKTOK"],
+        location_ids: locations,
+        age_groups: ["AGE_18_24", "AGE_25_34", "AGE_35_44"],
+        gender: "GENDER_UNLIMITED",
+        schedule_type: "SCHEDULE_START_END",
+        schedule_start_time: schedule.start,
+        schedule_end_time: schedule.end,
+        optimization_goal: objective === "REACH" ? "REACH" : "ENGAGED_VIEW",
+        billing_event: objective === "REACH" ? "CPM" : "CPV",
+        bid_type: "BID_TYPE_NO_BID",
+        hashtags: tags,
+        ads: value.ad_copy.slice(0, 3).map((text, n) => ({
+          ad_name: `${video.id} · copy ${n + 1}`,
+          ad_text: text,
+          ad_format: "SINGLE_VIDEO",
+          identity_type: "TT_USER",
+          tiktok_item_id: video.id,
+          call_to_action: objective === "REACH" ? "LEARN_MORE" : "WATCH_NOW",
+        })),
+      }),
+    );
+    const payload: CampaignPayload = {
+      currency: ctx.options.currency,
+      max_daily_budget: ctx.options.max_daily_budget,
+      drafted_at: now.toISOString(),
+      campaign: {
+        campaign_name: `@${handle} · ${input.category} · ${objective} · ${now.toISOString().slice(0, 10)}`,
+        objective_type: objective,
+        budget_optimize_on: true,
+        budget_mode: "BUDGET_MODE_DAY",
+        budget: daily,
+        operation_status: "DISABLE",
+      },
+      ad_groups: groups,
+    };
+    ctx.trace.log("campaign drafted; nothing is created before approval", {
+      daily_budget: daily,
+      currency: payload.currency,
+      ad_groups: groups.length,
+      tiktok_item_id: video.id,
+    });
+    const { handle: _h, category: _c, objective: _o, ...rest } = facts;
+    return { payload, ...rest, ad_copy: value.ad_copy };
   },
 });
 
-type BidStrategy = CampaignBuilderOutput["campaign"]["ad_groups"][number]["bid_strategy"];
+/** The Spark Ad promotes the account's own most-viewed recent post: proven content, no new creative. */
+async function bestRecentVideo(data: TikTokDataProvider, handle: string) {
+  const videos = await data.listVideos(handle, { limit: VIDEOS_CONSIDERED });
+  const best = [...videos].sort((a, b) => b.view_count - a.view_count)[0];
+  if (!best) throw new NonRetriableError(`@${handle} has no video to promote as a Spark Ad`);
+  return best;
+}
+
+/** Unique per draft (the publisher finds an ad group again by name) and within TikTok's 512 characters. */
+function adGroupName(handle: string, tags: string[], index: number): string {
+  const label = tags.length > 0 ? tags.map((t) => `#${t}`).join(" ") : "broad";
+  const suffix = ` · ${index + 1}`;
+  const head = `@${handle} · ${label}`;
+  return `${head.length + suffix.length <= NAME_MAX ? head : `${head.slice(0, NAME_MAX - suffix.length - 1)}…`}${suffix}`;
+}
 
 /** Up to three hashtags per ad group, so each group's results say which interest cluster works. */
-function adGroups(
-  handle: string,
-  hashtags: string[],
-  bidStrategy: BidStrategy,
-): CampaignBuilderOutput["campaign"]["ad_groups"] {
-  if (hashtags.length === 0)
-    return [{ name: `@${handle} · broad`, hashtags: [], placement: "TIKTOK", bid_strategy: bidStrategy }];
+function hashtagGroups(hashtags: string[]): string[][] {
+  if (hashtags.length === 0) return [[]];
   const count = Math.min(MAX_AD_GROUPS, Math.ceil(hashtags.length / HASHTAGS_PER_AD_GROUP));
-  const groups = Array.from({ length: count }, (_, group) => hashtags.filter((_, i) => i % count === group));
-  return groups.map((tags) => ({
-    name: clip(`@${handle} · ${tags.map((t) => `#${t}`).join(" ")}`, LINE_MAX_LENGTH),
-    hashtags: tags,
-    placement: "TIKTOK",
-    bid_strategy: bidStrategy,
-  }));
+  return Array.from({ length: count }, (_, group) => hashtags.filter((_, i) => i % count === group));
 }
 
-/** Ten long hashtags make a long name: it stops at `max` characters, the last one an ellipsis. */
-function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
-
-const CALLS_TO_ACTION: Record<CampaignBuilderFacts["campaign"]["objective"], string> = {
+const CALLS_TO_ACTION: Record<CampaignBuilderFacts["objective"], string> = {
   REACH: "Follow for more",
   VIDEO_VIEWS: "Watch till the end",
-  TRAFFIC: "Tap to see how",
-  CONVERSIONS: "Shop the routine now",
 };
 
-/** Mock ad texts for the campaign campaign_builder proposed (its `context`); each fits TikTok's 100 characters. */
+/** Mock ad texts for the campaign campaign_builder drafted (its `context`); each fits TikTok's 100 characters. */
 function mockAdCopy(request: FixtureRequest): { ad_copy: string[] } {
   const f = request.context as CampaignBuilderFacts;
   const topic = f.category.toLowerCase();
-  const cta = CALLS_TO_ACTION[f.campaign.objective];
+  const cta = CALLS_TO_ACTION[f.objective];
   const texts = [
     `The ${topic} upgrade you didn't know you needed. ${cta} 👀`,
     `Stop scrolling: this ${topic} fix takes 30 seconds. ${cta}.`,

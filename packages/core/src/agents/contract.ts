@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { TikTokAdsPort } from "../data/ads.ts";
 import type { TikTokDataProvider } from "../data/provider.ts";
 import type { LlmFixture, StepLlm } from "../llm/port.ts";
 import type { TraceRecorder } from "../runner/trace.ts";
@@ -10,6 +11,8 @@ export interface AgentContext {
   /** Every call through this port is stamped with the agent's name and recorded in the step's trace. */
   llm: StepLlm;
   data: TikTokDataProvider;
+  /** Campaign actions on the workspace's advertiser account; only agents that spend, behind a gate, use it. */
+  ads: TikTokAdsPort;
   /** The step's `options`, parsed by the agent's options schema. */
   options: Record<string, unknown>;
   trace: TraceRecorder;

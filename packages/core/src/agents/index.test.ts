@@ -7,16 +7,19 @@ describe("built-in agents", () => {
     for (const agent of BUILT_IN_AGENTS) expect(AGENT_REGISTRY.get(agent.name)).toBe(agent);
   });
 
-  it("gives every agent a mock reply and every option a default", () => {
+  it("gives every agent that writes with the model a mock reply, and every option a default", () => {
+    // The publisher and the enabler act on approved values only: no model call, so no mock reply.
+    const actors = new Set(["campaign_publisher", "campaign_enabler"]);
     for (const agent of BUILT_IN_AGENTS) {
-      expect(agent.mockReply, agent.name).toBeTypeOf("function");
+      if (!actors.has(agent.name)) expect(agent.mockReply, agent.name).toBeTypeOf("function");
       expect(agent.options.strict().safeParse({}).success, agent.name).toBe(true);
     }
   });
 
-  it("lets only the campaign builder spend", () => {
+  it("lets only the campaign publisher and enabler spend; the builder only drafts", () => {
     expect(BUILT_IN_AGENTS.filter((a) => a.sideEffects !== "none").map((a) => a.name)).toEqual([
-      "campaign_builder",
+      "campaign_publisher",
+      "campaign_enabler",
     ]);
   });
 });

@@ -1,5 +1,7 @@
 import { accountHealth } from "./account-health.ts";
 import { campaignBuilder } from "./campaign-builder.ts";
+import { campaignEnabler } from "./campaign-enabler.ts";
+import { campaignPublisher } from "./campaign-publisher.ts";
 import { competitorBenchmark } from "./competitor-benchmark.ts";
 import { contentPlanner } from "./content-planner.ts";
 import type { AnyAgent } from "./contract.ts";
@@ -9,6 +11,12 @@ import { trendWatcher } from "./trend-watcher.ts";
 
 export { type AccountHealthOutput, accountHealth, accountHealthOutput } from "./account-health.ts";
 export { type CampaignBuilderOutput, campaignBuilder, campaignBuilderOutput } from "./campaign-builder.ts";
+export { campaignEnabler, campaignEnablerOutput } from "./campaign-enabler.ts";
+export {
+  type CampaignPublisherOutput,
+  campaignPublisher,
+  campaignPublisherOutput,
+} from "./campaign-publisher.ts";
 export {
   type CompetitorBenchmarkOutput,
   competitorBenchmark,
@@ -31,6 +39,8 @@ export const BUILT_IN_AGENTS: readonly AnyAgent[] = [
   trendWatcher,
   contentPlanner,
   campaignBuilder,
+  campaignPublisher,
+  campaignEnabler,
   performanceReviewer,
   competitorBenchmark,
 ];

@@ -2,6 +2,7 @@
 // the CLI: the only place here that reads the environment.
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { createOfflineAds } from "../data/offline-ads-port.ts";
 import { createLlm, llmConfigFromEnv } from "../llm/index.ts";
 import { InMemoryRunStore } from "../runner/memory-store.ts";
 import { resumeWorkflowInline, runWorkflowInline } from "../runner/run-workflow-inline.ts";
@@ -84,6 +85,8 @@ const llmConfig = llmConfigFromEnv(process.env);
 const llm = createLlm(llmConfig);
 const store = new InMemoryRunStore();
 const runId = `cli-${Date.now()}`;
+// One offline ads port for the run and its resumes: nothing is created at TikTok from the demo.
+const adsFor = createOfflineAds();
 
 let report = await runWorkflowInline({
   workspaceId: "local",
@@ -91,11 +94,14 @@ let report = await runWorkflowInline({
   brief: { ...brief.data, params },
   store,
   llm,
+  adsFor,
   workflowRunId: runId,
 });
-const state = await store.load(runId);
-const pending = Object.values(state?.approvals ?? {}).find((a) => a.status === "pending");
-if (report === null && pending) {
+// campaign_launch asks twice (the campaign, then enabling it): approve each gate in turn.
+for (;;) {
+  const state = await store.load(runId);
+  const pending = Object.values(state?.approvals ?? {}).find((a) => a.status === "pending");
+  if (report !== null || !pending) break;
   console.error(
     `Approval needed at "${pending.stepKey}": ${pending.field} = ${JSON.stringify(pending.value)}`,
   );
@@ -106,8 +112,9 @@ if (report === null && pending) {
   report = await resumeWorkflowInline({
     store,
     llm,
+    adsFor,
     workflowRunId: runId,
-    decision: { decision: "approve", decidedBy: "cli" },
+    decision: { approvalId: pending.id, decision: "approve", decidedBy: "cli" },
   });
 }
 console.log(report ?? "");

@@ -6,6 +6,8 @@ import { contentPlanner } from "../agents/content-planner.ts";
 import type { AnyAgent } from "../agents/contract.ts";
 import { performanceReviewer } from "../agents/performance-reviewer.ts";
 import { trendWatcher } from "../agents/trend-watcher.ts";
+import type { CampaignPayload } from "../data/campaign-payload.ts";
+import { createOfflineAds } from "../data/offline-ads-port.ts";
 import { createOfflineProvider } from "../data/offline-provider.ts";
 import type { TikTokDataProvider } from "../data/provider.ts";
 import { InMemoryRunStore } from "../runner/memory-store.ts";
@@ -131,7 +133,12 @@ describe("text from TikTok in the agents' prompts", () => {
       await expectContained(
         p,
         (text) =>
-          promptsOf(campaignBuilder, { handle: "laku", category: "beauty", hashtags: [text, "grwm"] }),
+          promptsOf(campaignBuilder, {
+            handle: "laku",
+            category: "beauty",
+            region: "US",
+            hashtags: [text, "grwm"],
+          }),
         ["untrusted_target_hashtags"],
       );
     },
@@ -215,7 +222,7 @@ describe("a whole run fed hostile text everywhere", () => {
         },
       };
       const store = new InMemoryRunStore(() => TEST_NOW);
-      const deps = { store, llm: createFixtureLlm(), data, now: () => TEST_NOW };
+      const deps = { store, llm: createFixtureLlm(), data, adsFor: createOfflineAds(), now: () => TEST_NOW };
       const workflowRunId = `run-${p.marker}`;
       await runWorkflowInline({
         ...deps,
@@ -224,11 +231,25 @@ describe("a whole run fed hostile text everywhere", () => {
         brief: { handle: "lakucosmetics", targetType: "brand", notes: p.text },
         workflowRunId,
       });
-      // The reviewer approves hashtags that carry the payload too.
+      // The reviewer approves hashtags that carry the payload too, then approves enabling.
+      const paused = (await store.load(workflowRunId)) as RunState;
+      const proposed = Object.values(paused.approvals)[0]?.value as CampaignPayload;
+      const edited = {
+        ...proposed,
+        ad_groups: proposed.ad_groups.map((g) => ({ ...g, hashtags: [p.text, "skintok"] })),
+      };
       await resumeWorkflowInline({
         ...deps,
         workflowRunId,
-        decision: { decision: "approve", editedValue: [p.text, "skintok"], decidedBy: "reviewer" },
+        decision: { decision: "approve", editedValue: edited, decidedBy: "reviewer" },
+      });
+      const gate = Object.values(((await store.load(workflowRunId)) as RunState).approvals).find(
+        (a) => a.status === "pending",
+      );
+      await resumeWorkflowInline({
+        ...deps,
+        workflowRunId,
+        decision: { approvalId: gate?.id, decision: "approve", decidedBy: "reviewer" },
       });
       const state = (await store.load(workflowRunId)) as RunState;
       expect(state.status, p.name).toBe("succeeded");
@@ -244,5 +265,5 @@ describe("a whole run fed hostile text everywhere", () => {
         expect.arrayContaining(["brief_notes", "step_output"]),
       );
     }
-  });
+  }, 30_000);
 });

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { AgentRegistry } from "../agents/registry.ts";
+import type { AdsPortFor } from "../data/ads.ts";
 import type { DataFor } from "../data/data-scope.ts";
 import type { LlmPort } from "../llm/port.ts";
 import { describeError, NonRetriableError } from "./errors.ts";
@@ -16,6 +17,8 @@ export interface StepDeps {
    * which account a handle reads, and the provider records its API calls in the step's trace.
    */
   dataFor: DataFor;
+  /** The ads port for one step, resolved per step so its TikTok calls land in the step's trace. */
+  adsFor: AdsPortFor;
   registry: AgentRegistry;
   now: () => Date;
 }
@@ -109,6 +112,7 @@ async function runAgent(
   const raw = await agent.execute(prepared.input, {
     llm: tracedLlm(deps.llm, trace, agentCaller(agent, state.workflowSlug)),
     data: deps.dataFor({ workspaceId: state.workspaceId, trace }),
+    ads: deps.adsFor({ workspaceId: state.workspaceId, trace }),
     options: prepared.options,
     trace,
     signal,

@@ -1,8 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { AGENT_REGISTRY } from "../agents/index.ts";
 import type { AgentRegistry } from "../agents/registry.ts";
+import type { AdsPortFor } from "../data/ads.ts";
 import { type DataFor, fixedData } from "../data/data-scope.ts";
 import type { DataSource } from "../data/data-source.ts";
+import { createOfflineAds } from "../data/offline-ads-port.ts";
 import { createOfflineProvider } from "../data/offline-provider.ts";
 import type { TikTokDataProvider } from "../data/provider.ts";
 import { createMockLlm } from "../llm/mock.ts";
@@ -29,6 +31,8 @@ export interface InlineRunDeps {
   dataFor?: DataFor;
   /** What the run records as its source; by default `data`'s, or "offline". */
   dataSource?: DataSource;
+  /** Keep one across a run and its resumes: the offline default remembers what it "created" only in itself. */
+  adsFor?: AdsPortFor;
   registry?: AgentRegistry;
   now?: () => Date;
   retry?: RetryPolicy;
@@ -101,6 +105,7 @@ function withDefaults(options: InlineRunDeps): DriveDeps & { dataSource: DataSou
     llm: options.llm ?? createMockLlm(),
     dataFor: options.dataFor ?? fixedData(data),
     dataSource: options.dataSource ?? data.source,
+    adsFor: options.adsFor ?? createOfflineAds(),
     registry: options.registry ?? AGENT_REGISTRY,
     now: options.now ?? (() => new Date()),
     retry: options.retry ?? DEFAULT_RETRY,

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { Agent, AgentContext } from "../agents/contract.ts";
+import { createOfflineAds } from "../data/offline-ads-port.ts";
 import { createOfflineProvider } from "../data/offline-provider.ts";
 import { TraceRecorder } from "../runner/trace.ts";
 import { agentCaller, tracedLlm } from "../runner/traced-llm.ts";
@@ -19,11 +20,13 @@ export type AgentTestContext = Omit<AgentContext, "llm" | "trace"> & {
  */
 export function createAgentTestContext(overrides: Partial<AgentTestContext> = {}): AgentTestContext {
   const now = overrides.now ?? (() => TEST_NOW);
+  const trace = overrides.trace ?? new TraceRecorder(now);
   return {
     llm: createFixtureLlm(),
     data: createOfflineProvider({ now }),
+    ads: createOfflineAds()({ workspaceId: "test", trace }),
     options: {},
-    trace: new TraceRecorder(now),
+    trace,
     signal: new AbortController().signal,
     run: { workflowRunId: "run-test", workflowSlug: "test_workflow", stepKey: "step" },
     now,

@@ -33,7 +33,7 @@ describe("DAG JSON", () => {
       readFileSync(new URL("../workflows/seeded-dags.snapshot.json", import.meta.url), "utf8"),
     );
     const old = snapshots.campaign_launch;
-    expect(old.steps.find((s: { key: string }) => s.key === "approve_hashtags")).toMatchObject({
+    expect(old.steps.find((s: { key: string }) => s.key === "approve_campaign")).toMatchObject({
       agentName: "__approval__",
     });
     expect(old.steps.some((s: object) => "kind" in s)).toBe(false);
@@ -41,13 +41,24 @@ describe("DAG JSON", () => {
     const back = fromDagJson({ ...CAMPAIGN_LAUNCH, dag: old });
     expect(back).toEqual(CAMPAIGN_LAUNCH);
     const written = toDagJson(back).steps;
-    expect(written.map((s) => s.kind)).toEqual(["agent", "agent", "agent", "approval", "agent", "synthesis"]);
-    expect(written.find((s) => s.key === "approve_hashtags")).toEqual({
-      key: "approve_hashtags",
+    expect(written.map((s) => s.kind)).toEqual([
+      "agent",
+      "agent",
+      "agent",
+      "agent",
+      "approval",
+      "agent",
+      "approval",
+      "agent",
+      "synthesis",
+    ]);
+    expect(written.find((s) => s.key === "approve_campaign")).toEqual({
+      key: "approve_campaign",
       kind: "approval",
-      label: "Approve hashtags",
-      dependsOn: ["content_plan"],
-      targetOutputField: "hashtags",
+      label: "Approve campaign",
+      dependsOn: ["campaign"],
+      targetOutputField: "payload",
+      options: { editable: ["campaign.budget", "ad_groups.*.hashtags"] },
     });
   });
 

@@ -263,14 +263,14 @@ describe("defineWorkflow", () => {
       ]);
     });
 
-    it("refuses a campaign built from the proposed hashtags rather than the approved ones", () => {
+    it("refuses a publisher that sends the drafted payload rather than the approved one", () => {
       const steps = CAMPAIGN_LAUNCH.steps.map((s) =>
-        s.key === "campaign" && s.kind === "agent"
-          ? { ...s, inputMap: { ...s.inputMap, hashtags: "content_plan.output.hashtags" as const } }
+        s.key === "publish" && s.kind === "agent"
+          ? { ...s, inputMap: { payload: "campaign.output.payload" as const } }
           : s,
       );
       expect(validateWorkflow({ ...CAMPAIGN_LAUNCH, steps })).toEqual([
-        expect.objectContaining({ code: "reads_around_approval", stepKey: "campaign" }),
+        expect.objectContaining({ code: "reads_around_approval", stepKey: "publish" }),
       ]);
     });
 

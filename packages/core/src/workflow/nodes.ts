@@ -20,5 +20,11 @@ export const approvalOptionsSchema = z
       .positive()
       .max(24 * 90)
       .optional(),
+    /**
+     * Paths inside the reviewed field a reviewer may change (`*` stands for any list index), e.g.
+     * `["campaign.budget", "ad_groups.*.hashtags"]`; `[]`: approve or reject, no edit. Unset: any edit
+     * that fits the field's schema.
+     */
+    editable: z.array(z.string().regex(/^[a-z_]+(\.([a-z_]+|\*))*$/)).optional(),
   })
   .strict();

@@ -67,7 +67,7 @@ export interface WorkflowDef<K extends string = string> {
   /**
    * Params that, when a run does not pass them, come from the latest succeeded run of another
    * workflow about the same handle: `{ campaignId: { workflow: "campaign_launch", path:
-   * "campaign.output.campaign.id" } }`. A run that can find none fails to start, naming the param.
+   * "publish.output.campaign.campaign_id" } }`. A run that can find none fails to start, naming the param.
    */
   paramsFromLatestRun?: Readonly<Record<string, LatestRunSource>>;
 }

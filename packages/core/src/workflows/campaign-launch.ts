@@ -1,18 +1,24 @@
 import { accountHealth } from "../agents/account-health.ts";
 import { campaignBuilder } from "../agents/campaign-builder.ts";
+import { campaignEnabler } from "../agents/campaign-enabler.ts";
+import { campaignPublisher } from "../agents/campaign-publisher.ts";
 import { contentPlanner } from "../agents/content-planner.ts";
 import { trendWatcher } from "../agents/trend-watcher.ts";
+import { CAMPAIGN_EDITABLE_PATHS } from "../data/campaign-payload.ts";
 import { workflow } from "../workflow/workflow-builder.ts";
 
 /**
- * From audit to a ready-to-enable paid campaign. A human approves (and may edit) the hashtags
- * before the campaign builder, which spends, sees them; the campaign is created disabled.
+ * From audit to a live paid campaign in three human-checked moves: the builder drafts the exact
+ * Marketing API payload (no side effect); a human approves it, editing only the budget and the
+ * hashtags; the publisher creates exactly that, disabled, once; a second approval enables it.
+ * The hashtags are reviewed inside the campaign payload, where they become targeting, so there is
+ * no separate hashtag gate.
  */
 export const CAMPAIGN_LAUNCH = workflow({
   slug: "campaign_launch",
   name: "Campaign launch",
   description:
-    "Audits the account and its niche's trends, plans content, asks a human to approve the hashtags, then builds a paid campaign (created disabled) around the approved ones.",
+    "Audits the account and its niche's trends, plans content, drafts a paid campaign for a human to approve (budget and hashtags editable), creates it disabled at TikTok, then enables it after a second approval.",
 })
   .agent("account_health", accountHealth, {
     label: "Account health",
@@ -34,20 +40,49 @@ export const CAMPAIGN_LAUNCH = workflow({
       trending_hashtags: steps.trends.hashtag_names,
     }),
   })
-  .approval("approve_hashtags", { label: "Approve hashtags", reviews: "content_plan", field: "hashtags" })
   .agent("campaign", campaignBuilder, {
-    label: "Campaign setup",
-    dependsOn: ["account_health", "approve_hashtags"],
+    label: "Campaign draft",
+    dependsOn: ["account_health", "content_plan"],
     input: ({ brief, steps }) => ({
       handle: brief.handle,
       category: steps.account_health.category,
-      // The gate's value, edits included; content_plan's hashtags are only the proposal.
-      hashtags: steps.approve_hashtags.hashtags,
+      region: steps.account_health.region,
+      hashtags: steps.content_plan.hashtags,
     }),
-    options: { daily_budget_usd: 50, duration_days: 14, objective: "VIDEO_VIEWS" },
+    options: {
+      daily_budget: 50,
+      max_daily_budget: 500,
+      currency: "USD",
+      duration_days: 14,
+      objective: "VIDEO_VIEWS",
+    },
+  })
+  .approval("approve_campaign", {
+    label: "Approve campaign",
+    reviews: "campaign",
+    field: "payload",
+    options: { editable: [...CAMPAIGN_EDITABLE_PATHS] },
+  })
+  .agent("publish", campaignPublisher, {
+    label: "Create campaign (disabled)",
+    dependsOn: ["approve_campaign"],
+    // The gate's value, edits included: exactly what the human approved.
+    input: ({ steps }) => ({ payload: steps.approve_campaign.payload }),
+  })
+  .approval("approve_enable", {
+    label: "Approve enabling",
+    reviews: "publish",
+    field: "campaign",
+    // What is enabled is what was created: the reviewer decides, but cannot point it at another campaign.
+    options: { editable: [] },
+  })
+  .agent("enable", campaignEnabler, {
+    label: "Enable campaign",
+    dependsOn: ["approve_enable"],
+    input: ({ steps }) => ({ campaign_id: steps.approve_enable.campaign.campaign_id }),
   })
   .synthesis("report", {
     label: "Launch report",
-    dependsOn: ["account_health", "trends", "content_plan", "campaign"],
+    dependsOn: ["account_health", "trends", "content_plan", "campaign", "publish", "enable"],
   })
   .build();

@@ -19,7 +19,7 @@ export const POST_LAUNCH_LOOP = workflow({
       .describe("The campaign to review. Empty: the one the latest campaign launch for this handle built."),
   }),
   paramsFromLatestRun: {
-    campaignId: { workflow: "campaign_launch", path: "campaign.output.campaign.id" },
+    campaignId: { workflow: "campaign_launch", path: "publish.output.campaign.campaign_id" },
   },
 })
   .agent("performance", performanceReviewer, {

@@ -1,3 +1,4 @@
+export type { StubAd, StubAdGroup, StubCampaign } from "./stub-ads.ts";
 export { stubAppConfig } from "./stub-app-config.ts";
 export { dailyFollowers } from "./stub-business.ts";
 export { type StubAccount, stubAccount } from "./stub-data.ts";

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { ConnectionKind } from "../oauth/types.ts";
+import { createStubAds, type StubAds } from "./stub-ads.ts";
 import { businessAccountRoute } from "./stub-business.ts";
 import { type StubAccount, stubAccount } from "./stub-data.ts";
 import type { StubAuthorizeOptions } from "./stub-grants.ts";
@@ -66,6 +67,8 @@ export interface TikTokStub {
   expireAccessTokens(): void;
   /** The user revoked the app: refresh tokens and access tokens stop working. */
   revokeGrant(): void;
+  /** Marketing API campaigns, ad groups and ads, per advertiser. */
+  ads: Pick<StubAds, "campaigns">;
   /** Requests received, by path, for assertions on retries. */
   requests: { method: string; path: string }[];
   close(): Promise<void>;
@@ -97,6 +100,7 @@ export async function startTikTokStub(options: TikTokStubOptions = {}): Promise<
   const accessTokens = new Set<string>();
   const refreshTokens = new Set<string>();
   const failures = new Map<string, StubFailure[]>();
+  const ads = createStubAds();
   const requests: { method: string; path: string }[] = [];
   const sockets = new Set<import("node:net").Socket>();
   const mint = (prefix: string) => `${prefix}.${randomBytes(12).toString("base64url")}`;
@@ -163,6 +167,8 @@ export async function startTikTokStub(options: TikTokStubOptions = {}): Promise<
       const token = req.headers["access-token"];
       if (typeof token !== "string" || !accessTokens.has(token))
         return send(res, 200, businessReply(40105, "The access token is invalid or has expired", {}));
+      if (ads.handles(path))
+        return send(res, 200, ads.reply(req.method ?? "GET", path, url.searchParams, body));
       const route = path.slice(BUSINESS_PREFIX.length);
       const answer =
         businessAccountRoute(account, route, url.searchParams) ??
@@ -227,6 +233,7 @@ export async function startTikTokStub(options: TikTokStubOptions = {}): Promise<
       accessTokens.clear();
       refreshTokens.clear();
     },
+    ads,
     requests,
     close() {
       for (const socket of sockets) socket.destroy();

@@ -1,0 +1,138 @@
+import { describe, expect, it } from "vitest";
+import type { CampaignPublisherOutput } from "../agents/campaign-publisher.ts";
+import type { CampaignPayload } from "../data/campaign-payload.ts";
+import { createOfflineAds } from "../data/offline-ads-port.ts";
+import { ApprovalValueError } from "../runner/approvals.ts";
+import { resumeWorkflowInline } from "../runner/run-workflow-inline.ts";
+import { TEST_NOW } from "../testing/agent-context.ts";
+import { runToCompletion } from "../testing/run-helpers.ts";
+import { validateWorkflow } from "../workflow/define-workflow.ts";
+import { CAMPAIGN_LAUNCH } from "./campaign-launch.ts";
+
+const now = () => TEST_NOW;
+
+/** A campaign_launch run stopped at its campaign gate, and a way to decide its gates. */
+async function atCampaignGate() {
+  const adsFor = createOfflineAds();
+  const first = await runToCompletion(CAMPAIGN_LAUNCH, { now, adsFor });
+  const proposed = Object.values(first.state.approvals)[0]?.value as CampaignPayload;
+  const decide = (editedValue?: unknown, approvalId?: string) =>
+    resumeWorkflowInline({
+      store: first.store,
+      now,
+      adsFor,
+      workflowRunId: first.runId,
+      decision: { decision: "approve", editedValue, decidedBy: "maria@brand.test", approvalId },
+    });
+  return { ...first, proposed, decide };
+}
+
+function withBudgetAndHashtags(
+  payload: CampaignPayload,
+  budget: number,
+  hashtags: string[],
+): CampaignPayload {
+  return {
+    ...payload,
+    campaign: { ...payload.campaign, budget },
+    ad_groups: payload.ad_groups.map((g, i) => (i === 0 ? { ...g, hashtags } : g)),
+  };
+}
+
+describe("campaign_launch", () => {
+  it("passes the definition checks: each step that spends has an approval gate upstream", () => {
+    expect(validateWorkflow(CAMPAIGN_LAUNCH)).toEqual([]);
+    const keys = CAMPAIGN_LAUNCH.steps.map((s) => s.key);
+    expect(keys).toEqual([
+      "account_health",
+      "trends",
+      "content_plan",
+      "campaign",
+      "approve_campaign",
+      "publish",
+      "approve_enable",
+      "enable",
+      "report",
+    ]);
+  });
+
+  it("stops at the campaign gate with the full payload to review and nothing created", async () => {
+    const { state, proposed } = await atCampaignGate();
+    expect(state.steps.approve_campaign?.status).toBe("waiting_approval");
+    expect(state.steps.publish?.status).toBe("pending");
+    expect(proposed.campaign.operation_status).toBe("DISABLE");
+    expect(proposed).toMatchObject({ currency: "USD", campaign: { budget: 50 } });
+    expect(proposed.ad_groups[0]?.schedule_start_time).toMatch(/^\d{4}-\d{2}-\d{2} /);
+  });
+
+  it("publishes exactly the approved payload, the edited budget and hashtags included, DISABLED", async () => {
+    const { store, runId, proposed, decide } = await atCampaignGate();
+    const approved = withBudgetAndHashtags(proposed, 80, ["glassskin"]);
+    expect(await decide(approved)).toBeNull();
+    const paused = await store.load(runId);
+    expect(paused?.steps.publish?.input).toEqual({ payload: approved });
+    const published = paused?.steps.publish?.output as CampaignPublisherOutput;
+    expect(published.payload).toEqual(approved);
+    expect(published.campaign.operation_status).toBe("DISABLE");
+    expect(published.idempotency_key).toBe(`${runId}:publish:campaign`);
+    expect(paused?.steps.approve_enable?.status).toBe("waiting_approval");
+    expect(paused?.steps.publish?.trace).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ message: "offline: nothing was created at TikTok" }),
+      ]),
+    );
+
+    const enableGate = Object.values(paused?.approvals ?? {}).find((a) => a.status === "pending");
+    const report = await decide(undefined, enableGate?.id);
+    const state = await store.load(runId);
+    expect(state?.status).toBe("succeeded");
+    expect(state?.steps.enable?.output).toMatchObject({
+      campaign_id: published.campaign.campaign_id,
+      operation_status: "ENABLE",
+    });
+    expect(report).toContain(
+      `The campaign \`${published.campaign.campaign_id}\` was created DISABLED offline (nothing was created at TikTok) with the approved daily budget of USD 80.`,
+    );
+    expect(report).toContain("It was enabled after a second approval.");
+  });
+
+  it("refuses a budget above the step's max_daily_budget, naming the field, and creates nothing", async () => {
+    const { store, runId, proposed, decide } = await atCampaignGate();
+    const error = await decide(withBudgetAndHashtags(proposed, 5000, [])).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApprovalValueError);
+    expect(error).toMatchObject({ code: "invalid_edited_value", path: "campaign.budget" });
+    expect((error as Error).message).toContain('"payload.campaign.budget"');
+    expect((error as Error).message).toContain("at most 500 USD");
+    expect((await store.load(runId))?.steps.publish?.status).toBe("pending");
+  });
+
+  it("refuses an edit to anything but the budget and hashtags", async () => {
+    const { proposed, decide } = await atCampaignGate();
+    const group = proposed.ad_groups[0];
+    if (!group) throw new Error("expected an ad group");
+    const moved = {
+      ...proposed,
+      ad_groups: [{ ...group, location_ids: ["2635167"] }, ...proposed.ad_groups.slice(1)],
+    };
+    await expect(decide(moved)).rejects.toMatchObject({
+      code: "field_not_editable",
+      path: "ad_groups.0.location_ids.0",
+    });
+    const text = { ...proposed, campaign: { ...proposed.campaign, campaign_name: "Something else" } };
+    await expect(decide(text)).rejects.toMatchObject({
+      code: "field_not_editable",
+      path: "campaign.campaign_name",
+    });
+  });
+
+  it("lets the enable gate be approved or rejected, never pointed at another campaign", async () => {
+    const { store, runId, proposed, decide } = await atCampaignGate();
+    await decide(proposed);
+    const paused = await store.load(runId);
+    const gate = Object.values(paused?.approvals ?? {}).find((a) => a.status === "pending");
+    const value = gate?.value as CampaignPublisherOutput["campaign"];
+    await expect(decide({ ...value, campaign_id: "999" }, gate?.id)).rejects.toMatchObject({
+      code: "field_not_editable",
+    });
+  });
+});
