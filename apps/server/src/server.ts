@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { createAdaptorServer } from "@hono/node-server";
 import { type ApiDeps, appRouter, createTRPCContext, credentialsFrom, RunEventHub } from "@tiktok-army/api";
+import { DATA_SOURCE } from "@tiktok-army/core";
 import {
   authenticateApiKey,
   type Engine,
@@ -10,6 +11,8 @@ import {
   openDatabase,
   openRateLimits,
   startEngine,
+  tiktokConfigured,
+  tiktokPorts,
 } from "@tiktok-army/db";
 import { createLogger, type Logger, logPort } from "@tiktok-army/db/logger";
 import type { TikTokStub } from "@tiktok-army/tiktok/testing";
@@ -72,10 +75,21 @@ export async function startServer(
     });
     closers.push({ name: "database", close: () => database.close() });
 
+    // Set once the server knows its own URL (the sandbox's redirect goes there); until then, and
+    // without a TikTok app, there are no connections to make.
+    let tiktok: RunningTikTok | undefined;
     const engine = await startEngine({
       connectionString: database.url,
       log,
       ...engineOptions,
+      ...(tiktokConfigured(config.tiktok) && {
+        dataSource: DATA_SOURCE.tiktok,
+        ...tiktokPorts(() =>
+          tiktok?.connections && tiktok.urls
+            ? { connections: tiktok.connections, urls: tiktok.urls, budget: tiktok.budgets }
+            : undefined,
+        ),
+      }),
     });
     closers.push({ name: "engine", close: () => stopEngine(engine, logger) });
 
@@ -92,9 +106,6 @@ export async function startServer(
     const rateLimits = await openRateLimits(database.url, config.rateLimitsPerMinute, log);
     closers.push({ name: "rate limits", close: () => rateLimits.close() });
 
-    // Set once the server knows its own URL (the sandbox's redirect goes there); until then, and
-    // without a TikTok app, there are no connections to make.
-    let tiktok: RunningTikTok | undefined;
     const deps: ApiDeps = { engine, events, mode: config.llm.mode, log, rateLimits };
     let shuttingDown = false;
     const eventStreams = new WeakSet<ServerResponse>();

@@ -16,6 +16,8 @@ import { startTikTokStub, stubAppConfig, type TikTokStub } from "@tiktok-army/ti
 export interface RunningTikTok {
   /** Undefined when no TikTok app is configured: runs read demo data. */
   connections: Connections | undefined;
+  /** Hosts of the configured app (the stub's in the sandbox). */
+  urls: TikTokAppConfig["urls"] | undefined;
   /** Per-token request budgets shared by every process over the database. */
   budgets: TokenBudgets | undefined;
   /** The in-process stub of `TIKTOK_SANDBOX=1`. */
@@ -71,7 +73,14 @@ export async function startTikTok(
     );
   }
   if (!app || !keyring) {
-    return { connections: undefined, budgets: undefined, sandbox, secrets, close: async () => {} };
+    return {
+      connections: undefined,
+      urls: undefined,
+      budgets: undefined,
+      sandbox,
+      secrets,
+      close: async () => {},
+    };
   }
 
   try {
@@ -91,6 +100,7 @@ export async function startTikTok(
     deps.logger.info({ kinds: oauth.kinds(), redirectBaseUrl: app.redirectBaseUrl }, "TikTok app ready");
     return {
       connections,
+      urls: app.urls,
       budgets,
       sandbox,
       secrets,

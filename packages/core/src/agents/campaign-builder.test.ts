@@ -74,7 +74,12 @@ describe("campaign_builder", () => {
   });
 
   it("refuses to guess locations for a region it has no id for", async () => {
-    await expect(executeAgent(campaignBuilder, { ...INPUT, region: null })).rejects.toThrow(/location_ids/);
+    await expect(executeAgent(campaignBuilder, { ...INPUT, region: null })).rejects.toThrow(
+      /gives no region/,
+    );
+    await expect(executeAgent(campaignBuilder, { ...INPUT, region: "BR" })).rejects.toThrow(/location_ids/);
+    const chosen = await executeAgent(campaignBuilder, { ...INPUT, region: null, country: "DE" });
+    expect(chosen.payload.ad_groups[0]?.location_ids).toEqual(["2921044"]);
     const output = await executeAgent(
       campaignBuilder,
       { ...INPUT, region: null },

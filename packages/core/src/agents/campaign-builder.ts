@@ -68,7 +68,9 @@ export const campaignBuilder = defineAgent({
   input: z.object({
     handle: lineSchema.min(1),
     category: lineSchema.min(1),
-    /** The account's region (account_health's); decides the targeted locations unless `location_ids` is set. */
+    /** The country the run asked for; wins over the account's region. */
+    country: z.string().length(2).optional(),
+    /** The account's region (account_health's); decides the targeted locations unless `location_ids` or `country` is set. */
     region: lineSchema.nullable().default(null),
     hashtags: hashtagsSchema,
   }),
@@ -101,10 +103,12 @@ export const campaignBuilder = defineAgent({
     ctx.signal.throwIfAborted();
     const { daily_budget: daily, duration_days: days, objective } = ctx.options;
     const handle = input.handle.replace(/^@/, "");
-    const locations = ctx.options.location_ids ?? locationIdsOf(input.region);
+    const locations = ctx.options.location_ids ?? locationIdsOf(input.country ?? input.region);
     if (!locations)
       throw new NonRetriableError(
-        `no TikTok location id is known for the account's region (${input.region ?? "not available"}): set the step's location_ids option`,
+        input.country || input.region
+          ? `no TikTok location id is known for ${input.country ?? input.region}: choose a country the run's country param lists, or set the step's location_ids option`
+          : "the account's source gives no region: choose the country to target in the run's country param",
       );
     const video = await bestRecentVideo(ctx.data, handle);
     const targeting = uniqueHashtags(input.hashtags);

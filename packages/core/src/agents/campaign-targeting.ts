@@ -13,6 +13,9 @@ const LOCATION_IDS: Record<string, string> = {
   IT: "3175395",
 };
 
+/** Countries a campaign may target by name (ISO 3166-1 alpha-2). */
+export const TARGET_COUNTRIES = Object.keys(LOCATION_IDS) as [string, ...string[]];
+
 export function locationIdsOf(region: string | null): string[] | undefined {
   const id = region ? LOCATION_IDS[region.toUpperCase()] : undefined;
   return id ? [id] : undefined;

@@ -1,7 +1,9 @@
+import { z } from "zod";
 import { accountHealth } from "../agents/account-health.ts";
 import { campaignBuilder } from "../agents/campaign-builder.ts";
 import { campaignEnabler } from "../agents/campaign-enabler.ts";
 import { campaignPublisher } from "../agents/campaign-publisher.ts";
+import { TARGET_COUNTRIES } from "../agents/campaign-targeting.ts";
 import { contentPlanner } from "../agents/content-planner.ts";
 import { trendWatcher } from "../agents/trend-watcher.ts";
 import { CAMPAIGN_EDITABLE_PATHS } from "../data/campaign-payload.ts";
@@ -19,6 +21,14 @@ export const CAMPAIGN_LAUNCH = workflow({
   name: "Campaign launch",
   description:
     "Audits the account and its niche's trends, plans content, drafts a paid campaign for a human to approve (budget and hashtags editable), creates it disabled at TikTok, then enables it after a second approval.",
+  params: z.object({
+    country: z
+      .enum(TARGET_COUNTRIES)
+      .optional()
+      .describe(
+        "Country the ads target. Empty: the account's region, when its source gives one (TikTok's APIs do not).",
+      ),
+  }),
 })
   .agent("account_health", accountHealth, {
     label: "Account health",
@@ -43,9 +53,10 @@ export const CAMPAIGN_LAUNCH = workflow({
   .agent("campaign", campaignBuilder, {
     label: "Campaign draft",
     dependsOn: ["account_health", "content_plan"],
-    input: ({ brief, steps }) => ({
+    input: ({ brief, params, steps }) => ({
       handle: brief.handle,
       category: steps.account_health.category,
+      country: params.country,
       region: steps.account_health.region,
       hashtags: steps.content_plan.hashtags,
     }),

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { AccountHealthOutput } from "../agents/account-health.ts";
 import type { ContentPlannerOutput } from "../agents/content-planner.ts";
 import type { TrendWatcherOutput } from "../agents/trend-watcher.ts";
+import type { CampaignPayload } from "../data/campaign-payload.ts";
 import { fixedData } from "../data/data-scope.ts";
 import { ConnectionRequiredError } from "../data/errors.ts";
 import { createOfflineProvider } from "../data/offline-provider.ts";
@@ -82,10 +83,11 @@ describe("a source that gives less than the offline demo (Display API)", () => {
     expect(report).not.toContain("Demo data");
   });
 
-  it("campaign_launch reaches its hashtag gate with the same visible gaps", async () => {
+  it("campaign_launch reaches its campaign gate with the same visible gaps", async () => {
     const { report, state } = await runToCompletion(CAMPAIGN_LAUNCH, {
       now,
       data: createDisplayApiProvider({ now }),
+      brief: { handle: "lakucosmetics", targetType: "brand", params: { country: "GB" } },
     });
     expect(report).toBeNull();
     expect(state.status).toBe("waiting_approval");
@@ -93,7 +95,17 @@ describe("a source that gives less than the offline demo (Display API)", () => {
     expectDegradedHealth(health);
     const plan = state.steps.content_plan?.output as ContentPlannerOutput;
     expectNoTrends(state.steps.trends?.output as TrendWatcherOutput, plan, health);
-    expect(Object.values(state.approvals)[0]?.value).toEqual(plan.hashtags);
+    const payload = Object.values(state.approvals)[0]?.value as CampaignPayload;
+    expect(payload.ad_groups.flatMap((group) => group.hashtags).sort()).toEqual([...plan.hashtags].sort());
+    // The source gives no region: the run's country decides where the ads run.
+    expect(payload.ad_groups.every((group) => group.location_ids.join() === "2635167")).toBe(true);
+  });
+
+  it("campaign_launch asks for the country to target when the source gives no region", async () => {
+    const run = runToCompletion(CAMPAIGN_LAUNCH, { now, data: createDisplayApiProvider({ now }) });
+    await expect(run).rejects.toThrow(
+      /gives no region: choose the country to target in the run's country param/,
+    );
   });
 
   it("gives each step the provider resolved for it, which records its API calls in that step's trace", async () => {

@@ -5,6 +5,7 @@ import type { Prisma, PrismaClient } from "../client.ts";
 export const CONNECTION_VIEW = {
   id: true,
   kind: true,
+  externalId: true,
   handle: true,
   displayName: true,
   advertiserIds: true,
@@ -23,6 +24,8 @@ export type ConnectionStatus = "active" | "needs_reauth";
 export interface ConnectionView {
   id: string;
   kind: ConnectionKind;
+  /** The account's id at TikTok (`open_id`, a business account's `business_id`, an advertiser user's id): not a secret. */
+  externalId: string;
   /** The lower-cased TikTok username; null for an advertiser. */
   handle: string | null;
   displayName: string | null;

@@ -15,7 +15,8 @@ export {
 export { type Disconnected, disconnectConnection } from "./disconnect.ts";
 export { ConnectionError, type ConnectionErrorCode, ConnectionReauthRequiredError } from "./errors.ts";
 export { consumeOAuthState, createOAuthState, OAUTH_STATE_TTL_MS, sessionHashOf } from "./oauth-states.ts";
-export { type TikTokSettings, tiktokSettingsFromEnv } from "./tiktok-settings.ts";
+export { type TikTokPortsSource, tiktokPorts } from "./tiktok-ports.ts";
+export { type TikTokSettings, tiktokConfigured, tiktokSettingsFromEnv } from "./tiktok-settings.ts";
 export {
   openTokenBudgets,
   type TokenBudget,

@@ -52,3 +52,8 @@ export function tiktokSettingsFromEnv(env: Record<string, string | undefined>): 
     ].filter((value): value is string => !!value),
   };
 }
+
+/** With a TikTok app (or the sandbox) runs read connected accounts, never the offline demo data. */
+export function tiktokConfigured(settings: Pick<TikTokSettings, "sandbox" | "app">): boolean {
+  return settings.sandbox || settings.app !== null;
+}
