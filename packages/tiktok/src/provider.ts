@@ -1,4 +1,5 @@
 import {
+  COMPETITOR_DATA_REASON,
   ConnectionRequiredError,
   DATA_SOURCE,
   DataUnavailableError,
@@ -59,9 +60,6 @@ export interface TikTokProviderOptions {
   >;
 }
 
-const COMPETITOR_REASON =
-  "none of TikTok's APIs lets a brand read another account's insights (the Research API is for non-profit academic research only, Creator Marketplace profiles need a TikTok One partnership), and this product does not scrape";
-
 /**
  * The data port over a workspace's TikTok connections: each handle is read through its own
  * connection (a business account's Accounts API when both kinds are connected, else the creator's
@@ -97,7 +95,7 @@ export function createTikTokProvider(options: TikTokProviderOptions): TikTokData
     const connection = connections.get(key);
     if (!connection) {
       if (competitors.has(key))
-        throw new DataUnavailableError(`@${key}'s TikTok data`, "TikTok's APIs", COMPETITOR_REASON);
+        throw new DataUnavailableError(`@${key}'s TikTok data`, "TikTok's APIs", COMPETITOR_DATA_REASON);
       throw new ConnectionRequiredError(key, "account");
     }
     let source = sources.get(key);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ConnectionRequiredError, DataUnavailableError } from "../data/errors.ts";
 import type { FixtureRequest } from "../llm/port.ts";
 import { UNTRUSTED_DATA_RULE, untrustedBlock } from "../llm/prompt-blocks.ts";
 import { NonRetriableError } from "../runner/errors.ts";
@@ -18,6 +19,10 @@ import { compactNumber, joinAnd } from "./phrasing.ts";
 
 const DAY_SECONDS = 86_400;
 const MAX_COMPETITORS = 10;
+
+/** Why a competitor's account is not read: what official sources give, and what they do not. */
+export const COMPETITOR_DATA_REASON =
+  "none of TikTok's APIs lets a brand read another account's insights (the Research API is for non-profit academic research only; Creator Marketplace profiles need a TikTok One partnership), and this product does not scrape";
 
 export const competitorBenchmarkOutput = z.object({
   handle: lineSchema,
@@ -71,7 +76,18 @@ export const competitorBenchmark = defineAgent({
           ctx.data.listVideos(account, { limit }),
         ),
       ]);
-    const reads = await Promise.all([handle, ...rivals].map(readAccount));
+    const readRival = (account: string) =>
+      readAccount(account).catch((error: unknown) => {
+        // A brand cannot connect a competitor's account: asking it to would mislead.
+        if (error instanceof ConnectionRequiredError)
+          throw new DataUnavailableError(
+            `@${account}'s TikTok data`,
+            "TikTok's APIs",
+            COMPETITOR_DATA_REASON,
+          );
+        throw error;
+      });
+    const reads = await Promise.all([readAccount(handle), ...rivals.map(readRival)]);
     const now = ctx.now();
     const since = now.getTime() / 1000 - windowDays * DAY_SECONDS;
     const accounts = reads.map(([profile, videos], i) =>

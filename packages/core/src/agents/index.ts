@@ -18,6 +18,7 @@ export {
   campaignPublisherOutput,
 } from "./campaign-publisher.ts";
 export {
+  COMPETITOR_DATA_REASON,
   type CompetitorBenchmarkOutput,
   competitorBenchmark,
   competitorBenchmarkOutput,

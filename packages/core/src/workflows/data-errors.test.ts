@@ -68,6 +68,23 @@ describe("steps that cannot degrade", () => {
     expect(state.report).toBeUndefined();
   });
 
+  it("competitor_benchmark does not ask the brand to connect a competitor it could never connect", async () => {
+    const display = createDisplayApiProvider({ now });
+    const onlyTheBrand: TikTokDataProvider = {
+      ...display,
+      async getProfile(handle) {
+        if (handle !== "lakucosmetics") throw new ConnectionRequiredError(handle, "account");
+        return display.getProfile(handle);
+      },
+    };
+    const state = await failedStep(COMPETITOR_SCAN, onlyTheBrand, { competitors: ["glowwithmia"] });
+    expect(state.steps.benchmark).toMatchObject({ status: "failed", attempts: 1 });
+    expect(state.steps.benchmark?.error).toMatch(
+      /^@glowwithmia's TikTok data is not available from TikTok's APIs: none of TikTok's APIs lets a brand read another account's insights/,
+    );
+    expect(state.steps.benchmark?.error).not.toContain("/connections");
+  });
+
   it("performance_reviewer fails at once, with its message, when no advertiser is connected", async () => {
     const noAdvertiser: TikTokDataProvider = {
       ...createOfflineProvider({ now }),
