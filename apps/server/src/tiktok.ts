@@ -11,7 +11,7 @@ import {
 import type { Logger } from "@tiktok-army/db/logger";
 import { logPort } from "@tiktok-army/db/logger";
 import { createTikTokOAuth, type Keyring, parseKeyring, type TikTokAppConfig } from "@tiktok-army/tiktok";
-import { startTikTokStub, stubAppConfig, type TikTokStub } from "@tiktok-army/tiktok/testing";
+import { startTikTokStub, stubAccount, stubAppConfig, type TikTokStub } from "@tiktok-army/tiktok/testing";
 
 export interface RunningTikTok {
   /** Undefined when no TikTok app is configured: runs read demo data. */
@@ -54,7 +54,11 @@ export async function startTikTok(
   if (settings.sandbox) {
     const redirectBaseUrl = settings.redirectBaseUrl ?? deps.serverUrl;
     // The stub accepts the callback each authorize request names, as TikTok accepts registered ones.
-    sandbox = await startTikTokStub();
+    // Its account posted up to today, so the sandbox's runs see recent videos whatever the date.
+    sandbox = await startTikTokStub({
+      port: settings.sandboxPort,
+      account: stubAccount({ now: Math.floor(Date.now() / 1000) }),
+    });
     app = stubAppConfig(sandbox, redirectBaseUrl);
     if (!keyring) {
       keyring = parseKeyring(`sandbox:${randomBytes(32).toString("base64")}`);

@@ -9,6 +9,8 @@ const tiktokEnvSchema = z.object({
     .enum(["0", "1", "true", "false"], "TIKTOK_SANDBOX must be 1 or 0")
     .default("0")
     .transform((value) => value === "1" || value === "true"),
+  /** Port of the sandbox's TikTok on 127.0.0.1; 0: any free one. */
+  TIKTOK_SANDBOX_PORT: z.coerce.number().int().min(0).max(65_535).default(0),
   /** Requests one TikTok token may send a minute, across every process. 0: no limit. */
   TIKTOK_TOKEN_REQUESTS_PER_MINUTE: z.coerce.number().int().min(0).max(100_000).default(600),
 });
@@ -16,6 +18,7 @@ const tiktokEnvSchema = z.object({
 export interface TikTokSettings {
   /** The in-process stub stands in for TikTok (its app and hosts are known only once it runs). */
   sandbox: boolean;
+  sandboxPort: number;
   /** The TikTok app of the environment; null: none (runs read demo data). Ignored in the sandbox. */
   app: TikTokAppConfig | null;
   /** TOKEN_ENCRYPTION_KEY; set whenever `app` is (the sandbox makes a throwaway one without it). */
@@ -34,12 +37,17 @@ export interface TikTokSettings {
  * const tiktok = tiktokSettingsFromEnv(process.env);
  */
 export function tiktokSettingsFromEnv(env: Record<string, string | undefined>): TikTokSettings {
-  const { TIKTOK_SANDBOX: sandbox, TIKTOK_TOKEN_REQUESTS_PER_MINUTE } = tiktokEnvSchema.parse(env);
+  const {
+    TIKTOK_SANDBOX: sandbox,
+    TIKTOK_SANDBOX_PORT: sandboxPort,
+    TIKTOK_TOKEN_REQUESTS_PER_MINUTE,
+  } = tiktokEnvSchema.parse(env);
   // The sandbox brings its own app; a configured one is not read (nor required to be complete).
   const app = sandbox ? null : tiktokAppConfigFromEnv(env);
   const keyring = tokenKeyringFromEnv(env, { required: app !== null && !sandbox });
   return {
     sandbox,
+    sandboxPort,
     app,
     keyring,
     tokenRequestsPerMinute: TIKTOK_TOKEN_REQUESTS_PER_MINUTE,

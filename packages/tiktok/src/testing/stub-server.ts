@@ -34,6 +34,8 @@ export interface TikTokStubOptions {
   /** Access token lifetime reported as `expires_in`, seconds. */
   accessTokenTtl?: number;
   account?: StubAccount;
+  /** Port on 127.0.0.1; 0 (the default) takes a free one. */
+  port?: number;
 }
 
 export interface TikTokStub {
@@ -140,6 +142,9 @@ export async function startTikTokStub(options: TikTokStubOptions = {}): Promise<
     const path = url.pathname;
     requests.push({ method: req.method ?? "GET", path });
     const body = await readBody(req);
+    // What TikTok would show in Ads Manager, for browser tests that drive the product from outside.
+    if (path === "/__stub/ads/campaigns" && req.method === "GET")
+      return send(res, 200, ads.campaigns(url.searchParams.get("advertiser_id") ?? ""));
     const business = path.startsWith(BUSINESS_PREFIX);
     const failure = failures.get(path)?.shift();
     if (failure?.kind === "slow") await new Promise((resolve) => setTimeout(resolve, failure.delayMs));
@@ -210,7 +215,7 @@ export async function startTikTokStub(options: TikTokStubOptions = {}): Promise<
     );
   }
 
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
