@@ -25,7 +25,7 @@ export const approvalsRouter = {
         include: { run: { select: { workflowSlug: true, workflowName: true, brief: true, dag: true } } },
       });
       return rows.map((a) => {
-        const steps = (a.run.dag as { steps: GateStepJson[] }).steps;
+        const steps = (a.run.dag as unknown as { steps: GateStepJson[] }).steps;
         const gate = steps.find((s) => s.key === a.stepKey);
         return {
           id: a.id,

@@ -2,6 +2,7 @@
 // the schemas of what callers send, the campaign payload a reviewer approves, statuses, run events,
 // the one reducer that folds them and the run overview the dashboard draws. Nothing reachable from
 // here may import a Node built-in or a package other than zod: packages/layers checks it.
+export { LOCATION_IDS } from "../agents/campaign-targeting.ts";
 export { type PublishedCampaign, publishedCampaignSchema } from "../data/ads.ts";
 export {
   type AdGroupPayload,
