@@ -46,7 +46,7 @@ export function AdGroupReview({ group, hashtags, onHashtagsChange, error }: AdGr
       {onHashtagsChange ? (
         <StringListEditor
           field={`hashtags of ${group.adgroup_name}`}
-          legend={`Hashtags targeted by “${group.adgroup_name}”`}
+          legend="Hashtags targeted"
           items={hashtags}
           onChange={onHashtagsChange}
           describedBy={error ? errorId : undefined}

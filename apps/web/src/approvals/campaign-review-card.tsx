@@ -34,7 +34,11 @@ interface CampaignReviewCardProps {
 export function CampaignReviewCard({ approval, payload, onDecided }: CampaignReviewCardProps) {
   const decision = useDecision(approval, onDecided);
   const editability = campaignEditability(approval.editable);
-  const [edits, setEdits] = useState<CampaignEdits>(() => initialEdits(payload));
+  const [edits, setEditsState] = useState<CampaignEdits>(() => initialEdits(payload));
+  const setEdits = (next: CampaignEdits) => {
+    setEditsState(next);
+    if (decision.error) decision.reset();
+  };
   const value = editedPayload(approval.value, edits, editability);
   const budget = edits.budgetText.trim() === "" ? Number.NaN : Number(edits.budgetText);
   const { currency } = payload;

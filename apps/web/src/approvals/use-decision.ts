@@ -47,5 +47,6 @@ export function useDecision(approval: Approval, onDecided: (d: Decision) => void
     });
   }
 
-  return { send, error: decide.error, isPending: decide.isPending };
+  // `reset` clears a refusal once the reviewer changes what was refused.
+  return { send, reset: decide.reset, error: decide.error, isPending: decide.isPending };
 }
