@@ -2,7 +2,7 @@ import { expect, expectAccessible, keepScreenshot, runIdOf, test } from "./fixtu
 
 const step = (page: import("@playwright/test").Page, key: string) => page.getByTestId(`step-${key}`);
 
-test("a campaign launch from a brief: watched live, approved with one hashtag removed, reported", async ({
+test("a campaign launch from a brief: watched live, the campaign approved with an edited budget and one hashtag removed, enabled, reported", async ({
   page,
 }, testInfo) => {
   await page.goto("/briefs/new");
@@ -19,33 +19,66 @@ test("a campaign launch from a brief: watched live, approved with one hashtag re
   await keepScreenshot(page, testInfo, "run-page-mid-run");
   await expect(step(page, "account_health")).toHaveAttribute("data-status", "succeeded");
   await expect(step(page, "content_plan")).toHaveAttribute("data-status", "succeeded");
-  await expect(step(page, "approve_hashtags")).toHaveAttribute("data-status", "waiting_approval");
-  await expect(step(page, "campaign")).toHaveAttribute("data-status", "pending");
+  await expect(step(page, "campaign")).toHaveAttribute("data-status", "succeeded");
+  await expect(step(page, "approve_campaign")).toHaveAttribute("data-status", "waiting_approval");
+  await expect(step(page, "publish")).toHaveAttribute("data-status", "pending");
 
+  // The campaign gate: the drafted payload as the campaign it creates.
   await page.getByRole("link", { name: "Review the pending approval" }).click();
-  const card = page.getByTestId("approval-card").filter({ hasText: "lakucosmetics" }).first();
+  const card = page.locator(`[data-testid="approval-card"][data-review="campaign"]`).filter({
+    hasText: "lakucosmetics",
+  });
   await expect(card).toBeVisible();
+  await expect(card).toContainText("Video views");
+  await expect(card.getByTestId("ad").first()).toContainText("Spark Ad of video");
+  const budget = card.getByLabel("Daily budget (USD)");
+  await expect(budget).toHaveValue("50");
+  await expect(budget).toHaveAttribute("data-testid", "campaign-budget");
+  await expect(card.getByTestId("campaign-total")).toContainText("$700.00");
+
+  // Past the step's max_daily_budget: the API's refusal lands under the budget's input.
+  await budget.fill("10000");
+  await card.getByRole("button", { name: "Approve with edits" }).click();
+  await expect(card.getByText(/must be at most 500 USD/)).toBeVisible();
+  await expect(budget).toHaveAttribute("aria-invalid", "true");
+
+  await budget.fill("75");
+  await expect(card.getByText(/must be at most 500 USD/)).toHaveCount(0);
+  await expect(card.getByTestId("campaign-total")).toContainText("$1,050.00");
   const removeButtons = card.getByRole("button", { name: /^Remove / });
   const label = (await removeButtons.first().getAttribute("aria-label")) ?? "";
   const removed = label.replace(/^Remove /, "");
   expect(removed).not.toBe("");
   await removeButtons.first().click();
   await expect(card.getByRole("button", { name: `Remove ${removed}` })).toHaveCount(0);
-  await keepScreenshot(page, testInfo, "approvals-review-card");
+  await keepScreenshot(page, testInfo, "approvals-campaign-card");
   await expectAccessible(page, "the approvals page");
   await card.getByRole("button", { name: "Approve with edits" }).click();
-  await expect(page.getByTestId("decision-message")).toBeVisible();
-  // The queue empties: no pending card left.
+  await expect(page.getByTestId("decision-message")).toContainText("Approved with your edits");
+
+  // The enable gate: the campaign as created, disabled, with the approved budget; approving starts spend.
+  const enable = page.locator(`[data-testid="approval-card"][data-review="enable"]`).filter({
+    hasText: "lakucosmetics",
+  });
+  await expect(enable).toBeVisible();
+  await expect(enable).toContainText("starts spend");
+  await expect(enable.getByTestId("enable-status")).toHaveText("DISABLED");
+  await expect(enable.getByTestId("enable-budget")).toHaveText("$75.00");
+  await expect(enable.getByRole("button", { name: "Approve with edits" })).toHaveCount(0);
+  await keepScreenshot(page, testInfo, "approvals-enable-card");
+  await expectAccessible(page, "the approvals page with the enable gate");
+  await enable.getByRole("button", { name: "Approve", exact: true }).click();
   await expect(page.getByTestId("approval-card")).toHaveCount(0);
 
   await page.goto(`/runs/${runId}`);
   await expect(step(page, "report")).toHaveAttribute("data-status", "succeeded");
-  await expect(step(page, "campaign")).toHaveAttribute("data-status", "succeeded");
-  await step(page, "campaign").click();
+  await expect(step(page, "enable")).toHaveAttribute("data-status", "succeeded");
+  await step(page, "publish").click();
   const panel = page.getByTestId("step-panel");
-  await expect(panel).toContainText('"status": "DISABLED"');
-  // Downstream of the gate, the removed hashtag is gone from the campaign that was built.
+  await expect(panel).toContainText('"operation_status": "DISABLE"');
+  // Downstream of the gate, the publisher sent exactly the approved payload.
   const output = (await panel.locator("pre").last().textContent()) ?? "";
+  expect(output).toContain('"budget": 75');
   expect(output).toContain('"hashtags"');
   expect(output).not.toContain(`"${removed}"`);
   await expectAccessible(page, "the run page");
@@ -54,7 +87,7 @@ test("a campaign launch from a brief: watched live, approved with one hashtag re
   await page.getByRole("link", { name: "Read the report" }).click();
   const report = page.getByTestId("report");
   await expect(report).toContainText("Campaign launch: @lakucosmetics");
-  await expect(report).toContainText("DISABLED");
+  await expect(report).toContainText("daily budget of USD 75");
   await expectAccessible(page, "the report page");
   await keepScreenshot(page, testInfo, "report-page");
 });

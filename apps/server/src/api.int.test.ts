@@ -128,8 +128,11 @@ describe("the API through a real HTTP server and the real client", () => {
         editedValue: outOfBounds,
       }),
     ).rejects.toMatchObject({
-      data: { field: "editedValue" },
-      message: expect.stringContaining("payload.campaign.budget"),
+      data: {
+        field: "editedValue.campaign.budget",
+        fieldErrors: { "editedValue.campaign.budget": [expect.stringMatching(/^must be at most 500 USD/)] },
+      },
+      message: expect.stringContaining("editedValue.campaign.budget"),
     });
     await api.approvals.decide.mutate({
       approvalId: approval?.id ?? "",

@@ -137,7 +137,7 @@ describe("edits and keys", () => {
       editedValue,
     });
     expect(edit.status).toBe(400);
-    expect(edit.error?.data.field).toBe("editedValue");
+    expect(edit.error?.data.field).toBe("editedValue.ad_groups.0.hashtags");
     expect(edit.error?.message).toContain("at most 30 hashtags");
     expect(((await query("approvals.list", { status: "pending" })).data as unknown[]).length).toBe(1);
 

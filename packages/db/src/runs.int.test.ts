@@ -324,6 +324,49 @@ describe("approval expiry", () => {
   });
 });
 
+describe("edited values at the campaign gate", () => {
+  it("refuses an edit naming the part it refused, inside editedValue, and leaves the approval pending", async () => {
+    const { runId } = await startRun(engine.store, workspaceId, {
+      slug: "campaign_launch",
+      handle: "lakucosmetics",
+      targetType: "brand",
+    });
+    const approval = await pendingApproval(engine.prisma, runId);
+    const proposed = approval.value as CampaignPayload;
+    const refusal = (editedValue: CampaignPayload) =>
+      decideApproval(engine.store, workspaceId, {
+        approvalId: approval.id,
+        decision: "approve",
+        editedValue,
+        decidedBy: "maria",
+      }).then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+
+    const tooMuch = await refusal({ ...proposed, campaign: { ...proposed.campaign, budget: 10_000 } });
+    expect(tooMuch).toMatchObject({
+      code: "invalid_input",
+      field: "editedValue.campaign.budget",
+      reason: expect.stringMatching(/^must be at most 500 USD/),
+    });
+    const [group] = proposed.ad_groups;
+    if (!group?.ads[0]) throw new Error("the draft has no ad");
+    const retitled = {
+      ...group,
+      ads: [{ ...group.ads[0], ad_text: "Something else" }, ...group.ads.slice(1)],
+    };
+    const locked = await refusal({ ...proposed, ad_groups: [retitled, ...proposed.ad_groups.slice(1)] });
+    expect(locked).toMatchObject({
+      code: "invalid_input",
+      field: "editedValue.ad_groups.0.ads.0.ad_text",
+      reason: expect.stringContaining("may not be changed at this gate"),
+    });
+    expect((await pendingApproval(engine.prisma, runId)).id).toBe(approval.id);
+    await cancelRun(engine.store, workspaceId, runId);
+  });
+});
+
 describe("a run started before steps had a kind", () => {
   it("reads its old DAG snapshot, waits at its gate and finishes with the edited value", async () => {
     const { runId } = await startRun(engine.store, workspaceId, {

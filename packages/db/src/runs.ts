@@ -200,11 +200,25 @@ async function translate<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof ApprovalValueError) throw invalidField("editedValue", error.message);
+    if (error instanceof ApprovalValueError) throw editedValueError(error);
     if (error instanceof RunTransitionError) throw new DataError("conflict", error.message);
     throw error;
   }
 }
+
+/**
+ * An edited value the gate refused, as a refusal of the part it names, so a form shows it under that
+ * part's input: `editedValue.campaign.budget`, with "must be at least 50 …" as the reason.
+ */
+function editedValueError(error: ApprovalValueError): DataError {
+  const field = error.path ? `editedValue.${error.path}` : "editedValue";
+  // The problem names its parts as `path: message`; the first is the one `field` already names.
+  const reason = error.path ? stripPrefix(error.problem, `${error.path}: `) : error.problem;
+  return invalidField(field, reason);
+}
+
+const stripPrefix = (text: string, prefix: string) =>
+  text.startsWith(prefix) ? text.slice(prefix.length) : text;
 
 /** The input as `schema` parses it, or a DataError naming the first field refused, with all issues as its cause. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {

@@ -4,8 +4,10 @@ import { useSession } from "../api/api-provider.tsx";
 import { forgetApiKey } from "../api/session.ts";
 import { trpc } from "../api/trpc.ts";
 import { Loading } from "../ui/notices.tsx";
+import { TikTokAccountsBadge } from "../ui/tiktok-accounts-badge.tsx";
 import { LocalSessionBadges } from "./session-badges.tsx";
 import { setTheme, useTheme } from "./theme.ts";
+import { useTikTokAccounts } from "./use-tiktok-accounts.ts";
 
 /** The frame of every page: skip link, top bar (name, navigation, mode, theme) and the page. */
 export function Layout() {
@@ -75,10 +77,12 @@ function MainNav() {
 
 function ModeBadge() {
   const session = useSession();
+  const accounts = useTikTokAccounts();
   if (session.kind === "key") {
     return (
       <>
         <span className="mode-badge">API key</span>
+        {accounts !== undefined && accounts !== "loading" && <TikTokAccountsBadge view={accounts} />}
         <button
           type="button"
           className="button button-quiet"
@@ -92,7 +96,7 @@ function ModeBadge() {
       </>
     );
   }
-  return <LocalSessionBadges mode={session.mode} dataSource={session.dataSource} />;
+  return <LocalSessionBadges mode={session.mode} dataSource={session.dataSource} accounts={accounts} />;
 }
 
 function ThemeToggle() {

@@ -1,8 +1,19 @@
 import type { DataSource } from "@tiktok-army/core/model";
 import { DataSourceBadge } from "../ui/data-source-badge.tsx";
+import { TikTokAccountsBadge, type TikTokAccountsView } from "../ui/tiktok-accounts-badge.tsx";
+
+interface LocalSessionBadgesProps {
+  mode: "mock" | "real";
+  dataSource: DataSource;
+  /**
+   * With a TikTok app configured, the workspace's connected accounts, shown instead of the data
+   * source; `loading` until the server has said whether it has one (so "demo data" never flashes).
+   */
+  accounts?: TikTokAccountsView | "loading" | undefined;
+}
 
 /** A local session's mode (mock or real model calls) and, beside it, where the server's runs read TikTok data. */
-export function LocalSessionBadges({ mode, dataSource }: { mode: "mock" | "real"; dataSource: DataSource }) {
+export function LocalSessionBadges({ mode, dataSource, accounts }: LocalSessionBadgesProps) {
   return (
     <>
       <span
@@ -17,7 +28,11 @@ export function LocalSessionBadges({ mode, dataSource }: { mode: "mock" | "real"
       >
         {mode}
       </span>
-      <DataSourceBadge source={dataSource} testId="server-data-source" />
+      {accounts === undefined ? (
+        <DataSourceBadge source={dataSource} testId="server-data-source" />
+      ) : (
+        accounts !== "loading" && <TikTokAccountsBadge view={accounts} />
+      )}
     </>
   );
 }

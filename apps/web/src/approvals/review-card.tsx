@@ -1,99 +1,66 @@
-import { useId, useState } from "react";
-import { Link } from "react-router";
-import { fieldError, formError } from "../api/api-error.ts";
+import { useId, useMemo, useState } from "react";
+import { fieldError } from "../api/api-error.ts";
 import type { Approval } from "../api/trpc.ts";
-import { trpc } from "../api/trpc.ts";
-import { formatDateTime } from "../format.ts";
 import { Field } from "../ui/field.tsx";
-import { ErrorNotice } from "../ui/notices.tsx";
+import { JsonBlock } from "../ui/json-block.tsx";
+import { ApprovalCardFrame } from "./approval-card-frame.tsx";
+import { parseCampaignPayload, parsePublishedCampaign } from "./campaign-review.ts";
+import { CampaignReviewCard } from "./campaign-review-card.tsx";
+import { DecisionControls } from "./decision-controls.tsx";
 import { editorKindOf, isEdited, parseJsonText, type TableRow } from "./edited-value.ts";
+import { EnableReviewCard } from "./enable-review-card.tsx";
 import { StringListEditor } from "./string-list-editor.tsx";
 import { TableEditor } from "./table-editor.tsx";
+import { type Decision, useDecision } from "./use-decision.ts";
 
-export interface Decision {
+export type { Decision } from "./use-decision.ts";
+
+interface ReviewCardProps {
   approval: Approval;
-  decision: "approved" | "approved with edits" | "rejected";
-  runStatus: string;
+  onDecided: (d: Decision) => void;
 }
 
 /**
- * One pending approval: what an agent proposes for the gated field, editable, with a comment and
- * the three decisions. Approving with edits sends the edited value; the API checks it against the
- * field's schema and names the problem, shown under the editor.
+ * One pending approval, reviewed as what it will do: a campaign payload as the campaign it creates,
+ * a created campaign as the spend its enabling starts, any other value in an editor for its shape.
  */
-export function ReviewCard({
-  approval,
-  onDecided,
-}: {
-  approval: Approval;
-  onDecided: (d: Decision) => void;
-}) {
-  const utils = trpc.useUtils();
+export function ReviewCard({ approval, onDecided }: ReviewCardProps) {
+  const payload = useMemo(() => parseCampaignPayload(approval.value), [approval.value]);
+  const created = useMemo(() => parsePublishedCampaign(approval.value), [approval.value]);
+  if (payload) return <CampaignReviewCard approval={approval} payload={payload} onDecided={onDecided} />;
+  if (created) return <EnableReviewCard approval={approval} created={created} onDecided={onDecided} />;
+  return <ValueReviewCard approval={approval} onDecided={onDecided} />;
+}
+
+/**
+ * Any other gated value, editable in the editor its shape gets unless the gate allows no edit.
+ * Approving with edits sends the edited value; the API checks it against the field's schema and
+ * names the problem, shown under the editor.
+ */
+function ValueReviewCard({ approval, onDecided }: ReviewCardProps) {
+  const decision = useDecision(approval, onDecided);
+  const locked = approval.editable !== null && approval.editable.length === 0;
   const kind = editorKindOf(approval.value);
   const [value, setValue] = useState<unknown>(approval.value);
   const [jsonText, setJsonText] = useState(() => JSON.stringify(approval.value, null, 2));
-  const [comment, setComment] = useState("");
-  const titleId = useId();
   const editorErrorId = useId();
 
   const parsed = kind === "json" ? parseJsonText(jsonText) : ({ ok: true, value } as const);
   const edited = parsed.ok && isEdited(approval.value, parsed.value);
-
-  const decide = trpc.approvals.decide.useMutation({
-    onSuccess: (result, input) => {
-      onDecided({
-        approval,
-        decision:
-          input.decision === "reject"
-            ? "rejected"
-            : input.editedValue !== undefined
-              ? "approved with edits"
-              : "approved",
-        runStatus: result.runStatus,
-      });
-      void utils.approvals.list.invalidate();
-      void utils.runs.get.invalidate({ runId: approval.runId });
-      void utils.runs.list.invalidate();
-    },
-    onError: (error) => {
-      // Someone else decided first: the list is stale.
-      if (error.data?.code === "CONFLICT") void utils.approvals.list.invalidate();
-    },
-  });
-
-  function send(decision: "approve" | "reject", withEdits = false) {
-    decide.mutate({
-      approvalId: approval.id,
-      decision,
-      ...(withEdits && parsed.ok ? { editedValue: parsed.value as never } : {}),
-      ...(comment.trim() ? { comment: comment.trim() } : {}),
-    });
-  }
-
   const editorError =
-    fieldError(decide.error, "editedValue") ?? (parsed.ok ? undefined : `Not valid JSON: ${parsed.error}`);
-  const otherError = formError(decide.error, ["editedValue", "comment"]);
+    fieldError(decision.error, "editedValue") ?? (parsed.ok ? undefined : `Not valid JSON: ${parsed.error}`);
 
   return (
-    <article
-      className="card approval-card"
-      id={`approval-${approval.id}`}
-      data-testid="approval-card"
-      data-approval-id={approval.id}
-      aria-labelledby={titleId}
-    >
-      <header className="approval-card-head">
-        <h2 id={titleId} tabIndex={-1}>
-          {approval.label}
-        </h2>
-        <p className="muted">
-          {approval.workflowName}
-          {approval.handle && ` · @${approval.handle}`} · requested {formatDateTime(approval.requestedAt)} ·{" "}
-          <Link to={`/runs/${approval.runId}?step=${approval.stepKey}`}>View the run</Link>
-        </p>
-      </header>
-
-      {kind === "string-list" && (
+    <ApprovalCardFrame approval={approval} kind="value">
+      {locked && (
+        <>
+          <p className="muted">
+            Proposed <code>{approval.field}</code>: this gate takes no edits, approve or reject it as it is.
+          </p>
+          <JsonBlock value={approval.value} />
+        </>
+      )}
+      {!locked && kind === "string-list" && (
         <StringListEditor
           field={approval.field}
           items={value as string[]}
@@ -101,10 +68,10 @@ export function ReviewCard({
           describedBy={editorError ? editorErrorId : undefined}
         />
       )}
-      {kind === "table" && (
+      {!locked && kind === "table" && (
         <TableEditor field={approval.field} rows={value as TableRow[]} onChange={(rows) => setValue(rows)} />
       )}
-      {kind === "json" && (
+      {!locked && kind === "json" && (
         <Field
           label={
             <>
@@ -131,45 +98,11 @@ export function ReviewCard({
           {editorError}
         </p>
       )}
-
-      <Field label="Comment (optional)" error={fieldError(decide.error, "comment")}>
-        {(control) => (
-          <textarea {...control} rows={2} value={comment} onChange={(e) => setComment(e.target.value)} />
-        )}
-      </Field>
-      {otherError && <ErrorNotice>{otherError}</ErrorNotice>}
-
-      <div className="actions">
-        <button
-          type="button"
-          className="button button-primary"
-          disabled={decide.isPending}
-          onClick={() => send("approve")}
-        >
-          Approve
-        </button>
-        <button
-          type="button"
-          className="button"
-          disabled={decide.isPending || !edited}
-          onClick={() => send("approve", true)}
-        >
-          Approve with edits
-        </button>
-        <button
-          type="button"
-          className="button button-danger"
-          disabled={decide.isPending}
-          onClick={() => send("reject")}
-        >
-          Reject
-        </button>
-        {edited && (
-          <span className="muted">
-            Edited: “Approve” keeps the proposal, “Approve with edits” sends yours.
-          </span>
-        )}
-      </div>
-    </article>
+      <DecisionControls
+        decision={decision}
+        edits={locked ? undefined : { value: parsed.ok ? parsed.value : undefined, edited, valid: parsed.ok }}
+        shownFields={["editedValue"]}
+      />
+    </ApprovalCardFrame>
   );
 }

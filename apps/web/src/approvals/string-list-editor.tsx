@@ -1,4 +1,4 @@
-import { useId, useState } from "react";
+import { type ReactNode, useId, useState } from "react";
 import { addListItem } from "./edited-value.ts";
 
 interface StringListEditorProps {
@@ -6,10 +6,12 @@ interface StringListEditorProps {
   items: readonly string[];
   onChange: (items: string[]) => void;
   describedBy?: string | undefined;
+  /** What the list is, when its field's name does not say it (e.g. one ad group's hashtags). */
+  legend?: ReactNode;
 }
 
 /** A list of strings (hashtags, say): remove any item, add new ones. */
-export function StringListEditor({ field, items, onChange, describedBy }: StringListEditorProps) {
+export function StringListEditor({ field, items, onChange, describedBy, legend }: StringListEditorProps) {
   const [draft, setDraft] = useState("");
   const inputId = useId();
 
@@ -21,7 +23,12 @@ export function StringListEditor({ field, items, onChange, describedBy }: String
   return (
     <fieldset className="list-editor" aria-describedby={describedBy}>
       <legend>
-        Proposed <code>{field}</code> ({items.length})
+        {legend ?? (
+          <>
+            Proposed <code>{field}</code>
+          </>
+        )}{" "}
+        ({items.length})
       </legend>
       {items.length === 0 ? (
         <p className="muted">Empty.</p>

@@ -4,6 +4,7 @@ import { type RunView, trpc } from "../api/trpc.ts";
 import { useNow } from "../app/use-now.ts";
 import { elapsedMs, formatCost, formatDuration, formatTokens } from "../format.ts";
 import { DataSourceBadge } from "../ui/data-source-badge.tsx";
+import { ErrorText } from "../ui/error-text.tsx";
 import { StatusPill } from "../ui/status-pill.tsx";
 import type { LiveStatus } from "./use-run-events.ts";
 
@@ -84,7 +85,7 @@ export function RunHeader({ run, live }: { run: RunView; live: LiveStatus }) {
       </dl>
       {run.error && !active && (
         <p className={run.status === "cancelled" ? "notice" : "notice notice-error"}>
-          {run.status === "cancelled" ? "Cancelled" : "Stopped"}: {run.error}
+          {run.status === "cancelled" ? "Cancelled" : "Stopped"}: <ErrorText text={run.error} />
         </p>
       )}
       <div className="actions">

@@ -3,6 +3,7 @@ import { Link } from "react-router";
 import { type RunView, trpc } from "../api/trpc.ts";
 import { useNow } from "../app/use-now.ts";
 import { elapsedMs, formatDateTime, formatDuration } from "../format.ts";
+import { ErrorText } from "../ui/error-text.tsx";
 import { JsonBlock } from "../ui/json-block.tsx";
 import { ErrorNotice, Loading } from "../ui/notices.tsx";
 import { StatusPill } from "../ui/status-pill.tsx";
@@ -58,7 +59,9 @@ export function StepPanel({ run, stepKey, poll, onClose }: StepPanelProps) {
             <strong>This step failed</strong>
             {step.attempts > 0 && ` after ${step.attempts} attempt${step.attempts === 1 ? "" : "s"}`}:
           </p>
-          <p className="error-message">{step.error ?? detail.data?.error ?? "no message"}</p>
+          <p className="error-message">
+            <ErrorText text={step.error ?? detail.data?.error ?? "no message"} />
+          </p>
           <button
             type="button"
             className="button button-primary"

@@ -5,6 +5,14 @@ import { z } from "zod";
 import { editedValueSchema } from "../inputs.ts";
 import { protectedProcedure } from "../trpc.ts";
 
+/** What the list reads of a run's DAG snapshot step. */
+interface GateStepJson {
+  key: string;
+  label: string;
+  dependsOn?: string[];
+  options?: { editable?: string[] };
+}
+
 export const approvalsRouter = {
   /** The workspace's approvals, newest first, with what a reviewer needs to decide. */
   list: protectedProcedure
@@ -17,7 +25,7 @@ export const approvalsRouter = {
         include: { run: { select: { workflowSlug: true, workflowName: true, brief: true, dag: true } } },
       });
       return rows.map((a) => {
-        const steps = (a.run.dag as { steps: { key: string; label: string; dependsOn?: string[] }[] }).steps;
+        const steps = (a.run.dag as unknown as { steps: GateStepJson[] }).steps;
         const gate = steps.find((s) => s.key === a.stepKey);
         return {
           id: a.id,
@@ -29,6 +37,8 @@ export const approvalsRouter = {
           label: gate?.label ?? a.stepKey,
           reviewedStep: gate?.dependsOn?.[0] ?? null,
           field: a.field,
+          /** Paths inside `value` a reviewer may change (`*`: any list index); `[]` none; null any. */
+          editable: gate?.options?.editable ?? null,
           // JSON columns leave as `unknown`: Prisma's recursive JsonValue is too deep for clients to infer.
           value: a.value as unknown,
           status: a.status,

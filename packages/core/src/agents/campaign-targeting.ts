@@ -2,7 +2,7 @@
  * TikTok location ids (GeoNames ids) of the regions our accounts report. A region missing here
  * is not guessed: the drafting step asks for its `location_ids` option instead.
  */
-const LOCATION_IDS: Record<string, string> = {
+export const LOCATION_IDS: Readonly<Record<string, string>> = {
   US: "6252001",
   GB: "2635167",
   CA: "6251999",

@@ -1,8 +1,19 @@
 // The browser-safe part of the core (`@tiktok-army/core/model`), shared by the API and the dashboard:
-// the schemas of what callers send, statuses, run events, the one reducer that folds them and the run
-// overview the dashboard draws. Nothing reachable from here may import a Node built-in or a package
-// other than zod: packages/layers checks it.
+// the schemas of what callers send, the campaign payload a reviewer approves, statuses, run events,
+// the one reducer that folds them and the run overview the dashboard draws. Nothing reachable from
+// here may import a Node built-in or a package other than zod: packages/layers checks it.
+export { LOCATION_IDS } from "../agents/campaign-targeting.ts";
+export { type PublishedCampaign, publishedCampaignSchema } from "../data/ads.ts";
+export {
+  type AdGroupPayload,
+  type AdPayload,
+  CAMPAIGN_EDITABLE_PATHS,
+  type CampaignPayload,
+  campaignPayloadSchema,
+  MIN_DAILY_BUDGET,
+} from "../data/campaign-payload.ts";
 export { DATA_SOURCE, type DataSource, LEGACY_DATA_SOURCE } from "../data/data-source.ts";
+export { changedPaths, isUnder } from "../runner/edited-paths.ts";
 export { type RunTransitionCode, RunTransitionError } from "../runner/errors.ts";
 export type { RunEvent, RunEventBody, RunEventType } from "../runner/events.ts";
 export { applyRunEvent, applyRunEventLenient } from "../runner/reduce.ts";
