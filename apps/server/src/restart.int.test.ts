@@ -123,4 +123,5 @@ it("kills and restarts the API process mid-run; the resumed subscription misses 
     );
   });
   expect(ids).toEqual(all);
-});
+  // Two API processes start here, one after the other: on a loaded 2-core machine that alone takes 20 s.
+}, 90_000);
