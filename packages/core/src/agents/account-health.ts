@@ -3,20 +3,34 @@ import { DataUnavailableError } from "../data/errors.ts";
 import type { FollowerSnapshot } from "../data/provider.ts";
 import type { FixtureRequest } from "../llm/port.ts";
 import { UNTRUSTED_DATA_RULE, untrustedBlock } from "../llm/prompt-blocks.ts";
+import { TARGET_TYPES, type TargetType } from "../workflow/brief.ts";
 import { accountCategory, CATEGORY_FROM_PROFILE } from "./account-category.ts";
 import { findingsSchema, hashtagsSchema, lineSchema, textSchema } from "./bounds.ts";
 import { defineAgent } from "./contract.ts";
+import {
+  ACCOUNT_TYPES,
+  type AccountType,
+  engagementBenchmarks,
+  engagementBenchmarksSchema,
+  followerTier,
+} from "./engagement-benchmark.ts";
 import { healthScore, healthScoreSchema } from "./health-score.ts";
 import * as m from "./metrics.ts";
 import { compactNumber, joinAnd } from "./phrasing.ts";
-import { rankVideos, VIDEOS_SHOWN, videoSummarySchema } from "./video-ranking.ts";
+import { RANKING_FORMULA, rankVideos, VIDEOS_SHOWN, videoSummarySchema } from "./video-ranking.ts";
 
 /** Enough history to judge follower growth per month without one day's noise dominating. */
 const HISTORY_DAYS = 90;
 
+/** Without a stated type, an account whose source gives follower history is a brand: only the API for Business, which serves business accounts, gives it. */
+const TYPE_STATED = "as the brief states";
+const TYPE_FROM_SOURCE = "business account: its source (TikTok API for Business) gives follower history";
+const TYPE_FROM_DISPLAY = "creator account: its source gives no follower history (no API for Business)";
+
 const metricsSchema = z.object({
   engagement_rate_by_views: m.metricSchema,
   engagement_rate_by_followers: m.metricSchema,
+  save_rate: m.optionalMetricSchema,
   mean_views: m.metricSchema,
   median_views: m.metricSchema,
   views_per_follower: m.metricSchema,
@@ -38,9 +52,16 @@ export const accountHealthOutput = z.object({
   region: lineSchema.nullable(),
   follower_count: z.number().int().nonnegative(),
   follower_tier: lineSchema,
+  /** Decides which published benchmark the account is judged by; `account_type_basis` says how it was known. */
+  account_type: z.enum(ACCOUNT_TYPES),
+  account_type_basis: lineSchema,
+  /** Every figure below covers the posts of this window (cadence included), so they describe the same posts. */
+  window_days: z.number().int().positive(),
+  posts_in_window: z.number().int().nonnegative(),
   metrics: metricsSchema,
-  benchmark_engagement_rate: m.metricSchema,
+  benchmarks: engagementBenchmarksSchema,
   health_score: healthScoreSchema,
+  ranking_formula: lineSchema,
   top_videos: z.array(videoSummarySchema).max(VIDEOS_SHOWN),
   bottom_videos: z.array(videoSummarySchema).max(VIDEOS_SHOWN),
   top_hashtags: hashtagsSchema,
@@ -64,11 +85,15 @@ export const accountHealth = defineAgent({
   name: "account_health",
   description: "Audits a TikTok account: engagement, reach, cadence, growth, retention and a health score",
   sideEffects: "none",
-  input: z.object({ handle: lineSchema.min(1) }),
+  input: z.object({
+    handle: lineSchema.min(1),
+    /** The brief's: a brand or a creator is judged as stated; a competitor or no statement, by its source. */
+    target_type: z.enum(TARGET_TYPES).optional(),
+  }),
   options: z.object({ video_limit: z.number().int().min(10).max(500).default(120) }),
   output: accountHealthOutput,
   mockReply: mockInsights,
-  async execute({ handle }, ctx) {
+  async execute({ handle, target_type: targetType }, ctx) {
     ctx.signal.throwIfAborted();
     const limit = ctx.options.video_limit;
     const [profile, videos, history] = await Promise.all([
@@ -89,24 +114,36 @@ export const accountHealth = defineAgent({
     ]);
     const now = ctx.now();
     const followers = profile.follower_count;
+    const days = m.AUDIT_WINDOW_DAYS;
+    const posts = m.inWindow(videos, now, days);
+    const inDays = <T extends m.OptionalMetric>(metric: T): T => ({
+      ...metric,
+      formula: `${metric.formula}, posts of the last ${days} days`,
+    });
     const metrics = {
-      engagement_rate_by_views: m.engagementRateByViews(videos),
-      engagement_rate_by_followers: m.engagementRateByFollowers(videos, followers),
-      mean_views: m.meanViews(videos),
-      median_views: m.medianViews(videos),
-      views_per_follower: m.viewsPerFollower(videos, followers),
-      for_you_share: m.forYouShare(videos),
+      engagement_rate_by_views: m.medianEngagementRateByViews(posts, days),
+      engagement_rate_by_followers: m.medianEngagementRateByFollowers(posts, followers, days),
+      save_rate: m.medianSaveRate(posts, days),
+      mean_views: inDays(m.meanViews(posts)),
+      median_views: inDays(m.medianViews(posts)),
+      views_per_follower: inDays(m.viewsPerFollower(posts, followers)),
+      for_you_share: inDays(m.forYouShare(posts)),
       posts_per_week: m.postsPerWeek(videos, now),
       gaps_over_7_days: m.gapsOver7Days(videos, now),
       follower_growth_pct_month: m.followerGrowthPctMonth(history.snapshots, history.reason),
-      full_watch_rate: m.fullWatchRate(videos),
+      full_watch_rate: inDays(m.fullWatchRate(posts)),
     };
-    const { tier, benchmark } = m.followerTier(followers);
+    const type = accountType(targetType, history.snapshots !== null);
+    const tier = followerTier(followers).tier;
+    const category = accountCategory(profile, videos);
+    const benchmarks = engagementBenchmarks(type.type, followers, category.category);
     const score = healthScore({
       followers,
-      tier,
       engagementRateByFollowers: metrics.engagement_rate_by_followers.value,
-      benchmarkEngagementRate: benchmark.value,
+      engagementBenchmark: {
+        value: benchmarks.by_followers.value,
+        label: `${benchmarks.by_followers.formula} (${benchmarks.by_followers.source})`,
+      },
       postsPerWeek: metrics.posts_per_week.value,
       gapsOver7Days: metrics.gaps_over_7_days.value,
       followerGrowthPctMonth: metrics.follower_growth_pct_month.value,
@@ -115,8 +152,7 @@ export const accountHealth = defineAgent({
       meanViews: metrics.mean_views.value,
       medianViews: metrics.median_views.value,
     });
-    const ranking = rankVideos(videos, now);
-    const category = accountCategory(profile, videos);
+    const ranking = rankVideos(posts, now);
     const withoutTitle = ({ title: _title, ...rest }: AccountHealthOutput["top_videos"][number]) => rest;
     const facts: AccountHealthFacts = {
       handle: profile.handle,
@@ -126,9 +162,14 @@ export const accountHealth = defineAgent({
       region: profile.region,
       follower_count: followers,
       follower_tier: tier,
+      account_type: type.type,
+      account_type_basis: type.basis,
+      window_days: days,
+      posts_in_window: posts.length,
       metrics,
-      benchmark_engagement_rate: benchmark,
+      benchmarks,
       health_score: score,
+      ranking_formula: RANKING_FORMULA,
       top_videos: ranking.top.map(withoutTitle),
       bottom_videos: ranking.bottom.map(withoutTitle),
       top_hashtags: ranking.topHashtags,
@@ -162,6 +203,16 @@ export const accountHealth = defineAgent({
     return { ...facts, top_videos: ranking.top, bottom_videos: ranking.bottom, insights: value.insights };
   },
 });
+
+function accountType(
+  stated: TargetType | undefined,
+  hasHistory: boolean,
+): { type: AccountType; basis: string } {
+  if (stated === "brand" || stated === "creator") return { type: stated, basis: TYPE_STATED };
+  return hasHistory
+    ? { type: "brand", basis: TYPE_FROM_SOURCE }
+    : { type: "creator", basis: TYPE_FROM_DISPLAY };
+}
 
 /** Mock insights about the numbers account_health actually computed (its `context`). */
 function mockInsights(request: FixtureRequest): { insights: string[] } {
@@ -198,15 +249,16 @@ function scoreInsight({ health_score: h }: AccountHealthFacts): string {
 function engagementInsight(f: AccountHealthFacts): string {
   const byFollowers = f.metrics.engagement_rate_by_followers.value;
   const byViews = f.metrics.engagement_rate_by_views.value;
-  const benchmark = f.benchmark_engagement_rate.value;
+  const { value: benchmark, source } = f.benchmarks.by_followers;
+  const peers = f.account_type === "brand" ? "brands" : `${f.follower_tier} creators`;
   if (byFollowers >= benchmark)
     return (
-      `Engagement is a strength: ${byFollowers}% of followers engage per video (${byViews}% of views), above the ` +
-      `${benchmark}% median for ${f.follower_tier} accounts. Scale the formats that already land before inventing new ones.`
+      `Engagement is a strength: the median post engages ${byFollowers}% of followers (${byViews}% of views), above the ` +
+      `${benchmark}% median for ${peers} (${source}). Scale the formats that already land before inventing new ones.`
     );
   return (
-    `Engagement trails the tier: ${byFollowers}% by followers vs the ${benchmark}% median for ${f.follower_tier} ` +
-    `accounts (${byViews}% by views). Put the payoff in the first 2 seconds and end on a question to pull comments.`
+    `Engagement trails ${peers}: ${byFollowers}% by followers for the median post vs ${benchmark}% (${source}; ` +
+    `${byViews}% by views). Put the payoff in the first 2 seconds and end on a question to pull comments.`
   );
 }
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { TikTokProfile, TikTokVideo } from "../data/provider.ts";
 import { lineSchema } from "./bounds.ts";
-import { type Metric, median, metricSchema, ratio, round2 } from "./metrics.ts";
+import { type Metric, median, metricSchema, postEngagementRate, ratio, round2 } from "./metrics.ts";
 
 /**
  * What a competitor scan compares. Only public figures: no TikTok API lets a brand read another
@@ -49,11 +49,6 @@ export function inWindow(videos: readonly TikTokVideo[], since: number): TikTokV
   return videos.filter((v) => v.create_time >= since);
 }
 
-/** Likes, comments and shares per view of one post, in %; saves are left out, as Rival IQ counts them. */
-function publicEngagementRate(video: TikTokVideo): number {
-  return ratio(video.like_count + video.comment_count + video.share_count, video.view_count) * 100;
-}
-
 /** One account's comparable public figures over the window, each with its formula. */
 export function publicFigures(
   profile: TikTokProfile,
@@ -81,7 +76,7 @@ export function publicFigures(
       formula: `median views of the ${n} posts in the last ${days} days`,
     },
     engagement_rate_by_views: {
-      value: round2(median(withViews.map(publicEngagementRate))),
+      value: round2(median(withViews.map(postEngagementRate))),
       formula:
         `median per post of (likes + comments + shares) / views × 100 over the ${withViews.length} posts with views ` +
         `in the last ${days} days; saves excluded, as in Rival IQ's brand benchmark`,

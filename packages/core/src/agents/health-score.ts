@@ -18,9 +18,10 @@ type Driver = HealthScore["drivers"][number];
 
 export interface HealthInputs {
   followers: number;
-  tier: string;
+  /** Median per post, with the same terms as the benchmark it is judged by. */
   engagementRateByFollowers: number;
-  benchmarkEngagementRate: number;
+  /** The published figure for this kind of account, and what it is (whose median, source and year). */
+  engagementBenchmark: { value: number; label: string };
   postsPerWeek: number;
   gapsOver7Days: number;
   /** Null when the source has no follower history: the driver is left out, not scored as 0. */
@@ -79,11 +80,12 @@ function driver(factor: string, impact: number, detail: string): Driver {
 }
 
 function engagement(i: HealthInputs): Driver {
-  const relative = i.engagementRateByFollowers / i.benchmarkEngagementRate;
+  const { value, label } = i.engagementBenchmark;
+  const relative = i.engagementRateByFollowers / value;
   return driver(
-    "Engagement vs tier benchmark",
+    "Engagement vs benchmark",
     clamp(20 * Math.log2(Math.max(relative, 0.01)), -20, 20),
-    `${i.engagementRateByFollowers}% by followers vs ${i.benchmarkEngagementRate}% median for ${i.tier} accounts`,
+    `${i.engagementRateByFollowers}% median per post by followers vs ${value}% ${label}`,
   );
 }
 

@@ -48,13 +48,24 @@ describe("engagement", () => {
     });
   });
 
-  it("rates engagement by followers per video", () => {
-    // mean engagement 90 / 2000 followers × 100
-    expect(m.engagementRateByFollowers(pair, 2_000).value).toBe(4.5);
+  it("rates the median post by followers and by views, saves left out as Rival IQ counts", () => {
+    const three = [...pair, video(3, { view_count: 100, like_count: 40, save_count: 90 })];
+    // per post: 58/2000, 116/2000, 40/2000 → median 58 / 2000 × 100
+    expect(m.medianEngagementRateByFollowers(three, 2_000).value).toBe(2.9);
+    // per post: 5.8%, 3.87%, 40% → median 5.8%
+    expect(m.medianEngagementRateByViews(three)).toEqual({
+      value: 5.8,
+      formula:
+        "median per post of (likes + comments + shares) / views × 100 over the 3 posts with views in the last 90 days; " +
+        "saves excluded (see save rate)",
+    });
+    // saves per view: 0.2%, 0.13%, 90% → median 0.2%
+    expect(m.medianSaveRate(three).value).toBe(0.2);
+    expect(m.medianSaveRate([video(1, { save_count: null })]).value).toBeNull();
   });
 
-  it("rates one video and rounds to 2 decimals", () => {
-    expect(m.videoEngagementRate(video(1, { view_count: 3, like_count: 1 }))).toBe(33.33);
+  it("keeps only the posts of the window", () => {
+    expect(m.inWindow([video(89), video(91)], NOW).map((v) => v.id)).toEqual(["89"]);
   });
 
   it("is 0, not NaN, without views", () => {
@@ -148,20 +159,6 @@ describe("growth and tiers", () => {
       { date: "b", follower_count: 1_210 },
     ];
     expect(m.followerGrowthPctMonth(twoMonths).value).toBe(10);
-  });
-
-  it.each([
-    [99_999, "under 100K", 7.5],
-    [100_000, "100K–500K", 5.1],
-    [750_000, "500K–1M", 4.5],
-    [1_000_000, "1M–5M", 3.8],
-    [5_000_000, "5M–10M", 4.2],
-    [12_000_000, "10M+", 2.9],
-  ])("puts %i followers in the %s tier, benchmark ER %s", (followers, tier, benchmark) => {
-    const result = m.followerTier(followers);
-    expect(result.tier).toBe(tier);
-    expect(result.benchmark.value).toBe(benchmark);
-    expect(result.benchmark.formula).toContain("Influencer Marketing Factory");
   });
 });
 

@@ -61,12 +61,70 @@ function engagementTerms(videos: readonly TikTokVideo[]): string {
     : `likes + comments + shares; saves ${NOT_AVAILABLE}`;
 }
 
-/** Engagement rate of one video by its views, in %; saves included where the source gives them. */
-export function videoEngagementRate(video: TikTokVideo): number {
-  return round2(ratio(engagementOf(video), video.view_count) * 100);
+/** One window for the whole audit, so every figure describes the same posts. */
+export const AUDIT_WINDOW_DAYS = 90;
+
+/** The videos posted in the last `days` days. */
+export function inWindow(videos: readonly TikTokVideo[], now: Date, days = AUDIT_WINDOW_DAYS): TikTokVideo[] {
+  const since = now.getTime() / 1000 - days * DAY_SECONDS;
+  return videos.filter((v) => v.create_time >= since);
 }
 
-/** Summed over the videos, so a video with 1M views weighs more than one with 1K. */
+/** Rival IQ's engagement, the definition its brand benchmark uses: saves are their own metric (save rate). */
+export const ENGAGEMENT_TERMS = "likes + comments + shares";
+
+export function interactionsOf(video: TikTokVideo): number {
+  return video.like_count + video.comment_count + video.share_count;
+}
+
+/** (likes + comments + shares) / views × 100 of one post, unrounded. */
+export function postEngagementRate(video: TikTokVideo): number {
+  return ratio(interactionsOf(video), video.view_count) * 100;
+}
+
+function withViews(videos: readonly TikTokVideo[]): TikTokVideo[] {
+  return videos.filter((v) => v.view_count > 0);
+}
+
+/** The median post, as Rival IQ measures: one viral post does not move it the way it moves a mean. */
+export function medianEngagementRateByViews(
+  videos: readonly TikTokVideo[],
+  days = AUDIT_WINDOW_DAYS,
+): Metric {
+  const posts = withViews(videos);
+  return {
+    value: round2(median(posts.map(postEngagementRate))),
+    formula:
+      `median per post of (${ENGAGEMENT_TERMS}) / views × 100 over the ${posts.length} posts with views ` +
+      `in the last ${days} days; saves excluded (see save rate)`,
+  };
+}
+
+export function medianEngagementRateByFollowers(
+  videos: readonly TikTokVideo[],
+  followers: number,
+  days = AUDIT_WINDOW_DAYS,
+): Metric {
+  return {
+    value: round2(median(videos.map((v) => ratio(interactionsOf(v), followers) * 100))),
+    formula:
+      `median per post of (${ENGAGEMENT_TERMS}) / followers × 100 over the ${videos.length} posts ` +
+      `in the last ${days} days; saves excluded (see save rate)`,
+  };
+}
+
+/** Saves per view, its own metric so engagement stays comparable with benchmarks that leave saves out. */
+export function medianSaveRate(videos: readonly TikTokVideo[], days = AUDIT_WINDOW_DAYS): OptionalMetric {
+  const posts = withViews(videos);
+  const formula = `median per post of saves / views × 100 over the ${posts.length} posts with views in the last ${days} days`;
+  if (posts.some((v) => v.save_count === null)) return unavailable(formula, "save_count is missing");
+  return { value: round2(median(posts.map((v) => ratio(v.save_count ?? 0, v.view_count) * 100))), formula };
+}
+
+/**
+ * Summed over the videos, so a video with 1M views weighs more than one with 1K: the post-launch window
+ * comparison's rate. The audit uses the per-post median, as its benchmarks do.
+ */
 export function engagementRateByViews(videos: readonly TikTokVideo[]): Metric {
   const withSaves = savesKnown(videos);
   return {
@@ -77,22 +135,6 @@ export function engagementRateByViews(videos: readonly TikTokVideo[]): Metric {
       ) * 100,
     ),
     formula: `Σ(${engagementTerms(videos)}) / Σ views × 100 over ${videos.length} videos`,
-  };
-}
-
-export function engagementRateByFollowers(videos: readonly TikTokVideo[], followers: number): Metric {
-  const withSaves = savesKnown(videos);
-  return {
-    value: round2(
-      ratio(
-        ratio(
-          sum(videos, (v) => engagementOf(v, withSaves)),
-          videos.length,
-        ),
-        followers,
-      ) * 100,
-    ),
-    formula: `mean (${engagementTerms(videos)}) per video / followers × 100 over ${videos.length} videos`,
   };
 }
 
@@ -211,28 +253,6 @@ export function followerGrowthPctMonth(
   return {
     value: round2(value),
     formula: `((followers today / followers ${days} days ago) ^ (30 / ${days}) − 1) × 100`,
-  };
-}
-
-/** Influencer Marketing Factory's median engagement rate by follower tier (see DOMAIN.md). */
-export const FOLLOWER_TIERS = [
-  { tier: "under 100K", maxFollowers: 100_000, benchmarkEr: 7.5 },
-  { tier: "100K–500K", maxFollowers: 500_000, benchmarkEr: 5.1 },
-  { tier: "500K–1M", maxFollowers: 1_000_000, benchmarkEr: 4.5 },
-  { tier: "1M–5M", maxFollowers: 5_000_000, benchmarkEr: 3.8 },
-  { tier: "5M–10M", maxFollowers: 10_000_000, benchmarkEr: 4.2 },
-  { tier: "10M+", maxFollowers: Number.POSITIVE_INFINITY, benchmarkEr: 2.9 },
-] as const;
-
-/** The account's tier and the tier's benchmark, compared with engagement rate by followers. */
-export function followerTier(followers: number): { tier: string; benchmark: Metric } {
-  const found = FOLLOWER_TIERS.find((t) => followers < t.maxFollowers) ?? FOLLOWER_TIERS[5];
-  return {
-    tier: found.tier,
-    benchmark: {
-      value: found.benchmarkEr,
-      formula: `Influencer Marketing Factory median engagement rate by followers, ${found.tier} tier`,
-    },
   };
 }
 

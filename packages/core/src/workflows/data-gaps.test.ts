@@ -30,7 +30,9 @@ function expectDegradedHealth(health: AccountHealthOutput) {
   expect(health.metrics.follower_growth_pct_month.note).toContain(
     "a creator account has no follower history",
   );
-  expect(health.metrics.engagement_rate_by_views.formula).toContain(`saves ${NOT_AVAILABLE}`);
+  expect(health.account_type).toBe("creator");
+  expect(health.metrics.save_rate.value).toBeNull();
+  expect(health.metrics.save_rate.note).toBe(`${NOT_AVAILABLE}: save_count is missing`);
   expect(health.metrics.engagement_rate_by_views.value).toBeGreaterThan(0);
   expect(health.health_score.left_out.map((d) => d.factor)).toEqual([
     "Follower growth",
