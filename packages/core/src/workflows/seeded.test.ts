@@ -52,12 +52,13 @@ describe("seeded workflows, end to end in mock mode", () => {
       now,
       brief: { handle: "lakucosmetics", targetType: "brand", params: { campaignId: "cmp_spring" } },
     });
-    const { findings } = state.steps.performance?.output as {
+    const review = state.steps.performance?.output as {
       findings: {
         keep: { hashtag: string | null; evidence: string }[];
         cut: { hashtag: string | null; evidence: string }[];
       };
     };
+    const findings = review.findings;
     const plan = state.steps.next_plan?.output as { hashtags: string[]; rationale: string };
     expect(findings.keep.length + findings.cut.length).toBeGreaterThan(0);
     for (const f of [...findings.keep, ...findings.cut]) expect(plan.rationale).toContain(f.evidence);
