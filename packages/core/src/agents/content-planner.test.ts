@@ -77,3 +77,31 @@ describe("content_planner", () => {
     expect(contentPlanner.options.safeParse({ weeks: 1.5 }).success).toBe(false);
   });
 });
+
+describe("content_planner after a review", () => {
+  it("keeps the review's winners, drops its losers and quotes the evidence", async () => {
+    const review = {
+      verdict: "cut",
+      keep: [{ hashtag: "glassskin", evidence: "#glassskin: 3 videos, 120K views, engagement 7.1% vs 5.2%" }],
+      cut: [
+        { hashtag: null, evidence: "campaign cmp_1: worse: CTR 1.5% → 1.05%" },
+        { hashtag: "nailinspo", evidence: "#nailinspo: 2 videos, 40K views, engagement 2.9% vs 5.2%" },
+      ],
+    };
+    const input = {
+      handle: "glowwithmia",
+      category: "Beauty",
+      top_hashtags: ["nailinspo", "skincare"],
+      trending_hashtags: ["nailinspo", "lipcombo"],
+    };
+    const before = await executeAgent(contentPlanner, input);
+    const after = await executeAgent(contentPlanner, { ...input, review });
+    expect(before.hashtags).toContain("nailinspo");
+    expect(after.hashtags[0]).toBe("glassskin");
+    expect(after.hashtags).not.toContain("nailinspo");
+    for (const post of after.posts) expect(post.hashtags).not.toContain("nailinspo");
+    for (const finding of [...review.keep, ...review.cut])
+      expect(after.rationale).toContain(finding.evidence);
+    expect(after.rationale).not.toBe(before.rationale);
+  });
+});

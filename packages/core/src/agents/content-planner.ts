@@ -6,6 +6,7 @@ import { defineAgent } from "./contract.ts";
 import { isGenericHashtag, normalizeHashtag, uniqueHashtags } from "./hashtag.ts";
 import { joinAnd } from "./phrasing.ts";
 import { type PlannedSlot, POST_FORMATS, type PostFormat, postingSchedule } from "./posting-schedule.ts";
+import { reviewFindingsSchema } from "./review-findings.ts";
 
 /** At most this many of each kind: a plan with 20 hashtags has no focus. */
 const PER_KIND = 3;
@@ -44,6 +45,12 @@ export interface ContentPlannerFacts {
   posts_per_week: number;
   weeks: number;
   schedule: PlannedSlot[];
+  /** The previous round's review, when this plan follows one: what it keeps and cuts, and why. */
+  review?: {
+    verdict: string;
+    keep: { hashtag: string | null; evidence: string }[];
+    cut: { hashtag: string | null; evidence: string }[];
+  };
 }
 
 /** The copy the model writes; one entry per scheduled post, in order. */
@@ -64,6 +71,8 @@ export const contentPlanner = defineAgent({
     category: lineSchema.min(1),
     top_hashtags: hashtagsSchema.default([]),
     trending_hashtags: z.array(lineSchema).max(MAX_CANDIDATES).default([]),
+    /** A performance review's findings: kept hashtags lead, cut ones are dropped, the evidence quoted. */
+    review: reviewFindingsSchema.optional(),
   }),
   options: z.object({
     posts_per_week: z.number().int().min(1).max(MAX_POSTS_PER_WEEK).default(4),
@@ -73,11 +82,15 @@ export const contentPlanner = defineAgent({
   mockReply: mockPosts,
   async execute(input, ctx) {
     ctx.signal.throwIfAborted();
-    const proven = uniqueHashtags(input.top_hashtags)
-      .filter((tag) => !isGenericHashtag(tag))
+    const kept = (input.review?.keep ?? []).flatMap((f) => (f.hashtag ? [f.hashtag] : []));
+    const cut = new Set(
+      uniqueHashtags((input.review?.cut ?? []).flatMap((f) => (f.hashtag ? [f.hashtag] : []))),
+    );
+    const proven = uniqueHashtags([...kept, ...input.top_hashtags])
+      .filter((tag) => !isGenericHashtag(tag) && !cut.has(tag))
       .slice(0, PER_KIND);
     const trending = uniqueHashtags(input.trending_hashtags)
-      .filter((tag) => !isGenericHashtag(tag) && !proven.includes(tag))
+      .filter((tag) => !isGenericHashtag(tag) && !proven.includes(tag) && !cut.has(tag))
       .slice(0, PER_KIND);
     // With nothing to go on, the niche's own name is still a better tag than none.
     const fallback = proven.length + trending.length === 0 ? [normalizeHashtag(input.category)] : [];
@@ -97,6 +110,7 @@ export const contentPlanner = defineAgent({
       posts_per_week: ctx.options.posts_per_week,
       weeks: ctx.options.weeks,
       schedule,
+      ...(input.review ? { review: input.review } : {}),
     };
     const { value } = await ctx.llm.structured({
       system: ["You are a TikTok content strategist writing hooks and captions.", UNTRUSTED_DATA_RULE].join(
@@ -107,6 +121,9 @@ export const contentPlanner = defineAgent({
         schedule.map((s, i) => `${i + 1}. ${s.weekday} ${s.day}, format ${s.format}`).join("\n"),
         untrustedBlock("proven_hashtags", proven),
         untrustedBlock("trending_hashtags", trending),
+        input.review
+          ? `${untrustedBlock("review_findings", [`verdict: ${input.review.verdict}`, ...input.review.keep.map((k) => `keep: ${k.evidence}`), ...input.review.cut.map((k) => `cut: ${k.evidence}`)])}\nThis plan follows that review: say in the rationale what it keeps and cuts, quoting the evidence.`
+          : "",
         trending.length === 0
           ? "No trending hashtags are available: build on the account's own proven hashtags and say so in the rationale."
           : "",
@@ -166,10 +183,21 @@ function mockPosts(request: FixtureRequest): {
       : f.trending_hashtags.length === 0 && f.proven_hashtags.length > 0
         ? `No trending hashtags were available, so every post uses the account's own top hashtags (${tags(f.proven_hashtags)}).`
         : `Hashtags: ${tags(f.hashtags)}.`;
+  const review = f.review
+    ? [
+        `After the review (${f.review.verdict.replaceAll("_", " ")}):`,
+        f.review.keep.length > 0
+          ? `kept ${f.review.keep.map((k) => k.evidence).join("; ")}.`
+          : "nothing proved itself to keep.",
+        f.review.cut.length > 0
+          ? `Cut ${f.review.cut.map((k) => k.evidence).join("; ")}.`
+          : "Nothing was cut.",
+      ].join(" ")
+    : "";
   return {
     posts,
     rationale:
-      `${f.schedule.length} posts over ${f.weeks} week${f.weeks === 1 ? "" : "s"} at ${f.posts_per_week}/week (brands' top quartile posts 4+). ` +
+      `${review ? `${review} ` : ""}${f.schedule.length} posts over ${f.weeks} week${f.weeks === 1 ? "" : "s"} at ${f.posts_per_week}/week (brands' top quartile posts 4+). ` +
       `${mix} Formats rotate so every week tests a different hook style.`,
   };
 }

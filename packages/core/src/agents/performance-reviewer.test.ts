@@ -23,8 +23,11 @@ describe("performance_reviewer", () => {
     expect(output.ads.current.ctr_pct).toBe(
       Math.round((sum(current, "clicks") / sum(current, "impressions")) * 10_000) / 100,
     );
-    const { current: now, previous: before, change_pct: change } = output.ads;
-    expect(change.ctr_pct).toBe(Math.round(((now.ctr_pct - before.ctr_pct) / before.ctr_pct) * 10_000) / 100);
+    const [ctrNow, ctrBefore] = [
+      sum(current, "clicks") / sum(current, "impressions"),
+      sum(previous, "clicks") / sum(previous, "impressions"),
+    ];
+    expect(output.ads.change_pct.ctr_pct).toBe(Math.round(((ctrNow - ctrBefore) / ctrBefore) * 10_000) / 100);
     expect(output.ads.formulas.hook_rate_pct).toBe("video_watched_2s / impressions × 100");
   });
 
@@ -43,7 +46,11 @@ describe("performance_reviewer", () => {
 
   it("rules its verdict by the rule, not the model", async () => {
     const output = await executeAgent(performanceReviewer, INPUT);
-    expect(reviewVerdict(output)).toEqual({ verdict: output.verdict, reasons: output.verdict_reasons });
+    expect(reviewVerdict({ window_days: 7, ads: output.ads })).toEqual({
+      verdict: output.verdict,
+      reasons: output.verdict_reasons,
+      evidence: output.verdict_evidence,
+    });
     expect(output.recommendations.length).toBeGreaterThanOrEqual(2);
   });
 

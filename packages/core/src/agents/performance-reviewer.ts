@@ -2,16 +2,18 @@ import { z } from "zod";
 import type { FixtureRequest } from "../llm/port.ts";
 import { findingsSchema, lineSchema, textSchema } from "./bounds.ts";
 import { defineAgent } from "./contract.ts";
+import { optionalMetricSchema, round2, unavailable } from "./metrics.ts";
 import { compactNumber, signedPct, usd } from "./phrasing.ts";
-import { REVIEW_VERDICTS, reviewVerdict } from "./review-verdict.ts";
+import { hashtagFindings, reviewFindingsSchema } from "./review-findings.ts";
+import { REVIEW_VERDICTS, reviewVerdict, verdictEvidenceSchema } from "./review-verdict.ts";
 import {
   AD_FORMULAS,
-  adWindow,
+  adWindowExact,
   adWindowSchema,
-  changeOf,
   changeSchema,
+  compareWindows,
   organicFormulas,
-  organicWindow,
+  organicWindowExact,
   organicWindowSchema,
 } from "./window-comparison.ts";
 
@@ -41,9 +43,22 @@ export const performanceReviewerOutput = z.object({
     previous: adWindowSchema,
     change_pct: changeSchema(adWindowSchema),
     formulas: z.record(adWindowSchema.keyof(), lineSchema),
+    /** Conversion value / spend: null where the report rows carry no conversion value. */
+    roas: optionalMetricSchema,
+    /** Spend in the last window against the daily budget × days, when the budget is known. */
+    pacing: z.object({
+      daily_budget_usd: z.number().positive().nullable(),
+      spend_usd: z.number(),
+      planned_usd: z.number().nullable(),
+      pacing_pct: z.number().nullable(),
+      note: lineSchema,
+    }),
   }),
   verdict: z.enum(REVIEW_VERDICTS),
   verdict_reasons: findingsSchema,
+  verdict_evidence: verdictEvidenceSchema,
+  /** What the next plan keeps and cuts, with the evidence to quote. */
+  findings: reviewFindingsSchema,
   recommendations: findingsSchema,
 });
 export type PerformanceReviewerOutput = z.infer<typeof performanceReviewerOutput>;
@@ -60,7 +75,12 @@ export const performanceReviewer = defineAgent({
     "Compares the last window with the previous one (organic and ads) and rules scale, hold or fix",
   sideEffects: "none",
   // The campaign under review is the one a launch actually built: its id is an input, never guessed.
-  input: z.object({ handle: lineSchema.min(1), campaign_id: campaignIdSchema }),
+  input: z.object({
+    handle: lineSchema.min(1),
+    campaign_id: campaignIdSchema,
+    /** The campaign's daily budget, for pacing; without it pacing is said to be not available. */
+    daily_budget_usd: z.number().positive().optional(),
+  }),
   options: z.object({
     // Ad metrics settle over hours and organic insights freeze after ~7 idle days (DOMAIN.md).
     window_days: z.number().int().min(3, "compare windows of 3 days or more").max(15).default(7),
@@ -85,26 +105,29 @@ export const performanceReviewer = defineAgent({
     const boundary = (now - windowDays * DAY_MS) / 1000;
     const start = (now - 2 * windowDays * DAY_MS) / 1000;
     const boundaryDay = new Date(now - windowDays * DAY_MS).toISOString().slice(0, 10);
-    const organicCurrent = organicWindow(videos.filter((v) => v.create_time > boundary));
-    const organicPrevious = organicWindow(
-      videos.filter((v) => v.create_time > start && v.create_time <= boundary),
-    );
-    const adsCurrent = adWindow(rows.filter((r) => r.stat_date >= boundaryDay));
-    const adsPrevious = adWindow(rows.filter((r) => r.stat_date < boundaryDay));
+    const inCurrent = videos.filter((v) => v.create_time > boundary);
+    const inPrevious = videos.filter((v) => v.create_time > start && v.create_time <= boundary);
+    const currentRows = rows.filter((r) => r.stat_date >= boundaryDay);
     const organic = {
-      current: organicCurrent,
-      previous: organicPrevious,
-      change_pct: changeOf(organicCurrent, organicPrevious),
+      ...compareWindows(organicWindowExact(inCurrent), organicWindowExact(inPrevious)),
       formulas: organicFormulas(videos),
     };
+    const adWindows = compareWindows(
+      adWindowExact(currentRows),
+      adWindowExact(rows.filter((r) => r.stat_date < boundaryDay)),
+    );
     const ads = {
       campaign_id: campaignId,
-      current: adsCurrent,
-      previous: adsPrevious,
-      change_pct: changeOf(adsCurrent, adsPrevious),
+      ...adWindows,
       formulas: AD_FORMULAS,
+      roas: unavailable("conversion value / spend", "the campaign report rows carry no conversion value"),
+      pacing: pacing(adWindows.current.spend_usd, currentRows.length, input.daily_budget_usd),
     };
-    const { verdict, reasons } = reviewVerdict({ organic, ads });
+    const { verdict, reasons, evidence } = reviewVerdict({ window_days: windowDays, ads: adWindows });
+    const findings = hashtagFindings(verdict, [...inCurrent, ...inPrevious]);
+    const campaignFinding = { hashtag: null, evidence: `campaign ${campaignId}: ${reasons.join("; ")}` };
+    if (verdict === "scale") findings.keep.unshift(campaignFinding);
+    if (verdict === "cut") findings.cut.unshift(campaignFinding);
     const facts: PerformanceReviewerFacts = {
       handle,
       window_days: windowDays,
@@ -112,6 +135,8 @@ export const performanceReviewer = defineAgent({
       ads,
       verdict,
       verdict_reasons: reasons,
+      verdict_evidence: evidence,
+      findings,
     };
     ctx.trace.log("windows compared", { verdict, reasons });
     ctx.signal.throwIfAborted();
@@ -138,24 +163,27 @@ function mockRecommendations(request: FixtureRequest): { recommendations: string
   const f = request.context as PerformanceReviewerFacts;
   const { current: now, previous: before, change_pct: change } = f.ads;
   const recommendations: string[] = [];
+  const reasons = f.verdict_reasons.join("; ");
   if (f.verdict === "scale")
     recommendations.push(
-      `Scale: CTR ${signedPct(change.ctr_pct)} (${before.ctr_pct}% → ${now.ctr_pct}%) with CPC ${signedPct(change.cpc_usd)} (${usd(now.cpc_usd)}). Raise the daily budget 20–30% every 3 days rather than at once, so delivery stays out of the learning phase.`,
+      `Scale: ${reasons}. Raise the daily budget 20–30% every 3 days rather than at once, so delivery stays out of the learning phase.`,
     );
-  if (f.verdict === "fix") {
-    if ((change.ctr_pct ?? 0) < 0 || (change.hook_rate_pct ?? 0) < 0)
-      recommendations.push(
-        `Fix the creative: CTR ${signedPct(change.ctr_pct)} and hook rate ${signedPct(change.hook_rate_pct)} (${now.hook_rate_pct}% of impressions watch 2 seconds). Ship 2 new openings and pause the weakest ad group before adding spend.`,
-      );
-    if ((change.cpc_usd ?? 0) > 0)
-      recommendations.push(
-        `Clicks got dearer: CPC ${usd(before.cpc_usd)} → ${usd(now.cpc_usd)} at CPM ${usd(now.cpm_usd)}. Tighten hashtag targeting to the groups with the best CTR.`,
-      );
-  }
+  if (f.verdict === "cut")
+    recommendations.push(
+      `Cut: ${reasons}. Pause the weakest ad and ship 2 new openings (hook rate ${now.hook_rate_pct}%, ${signedPct(change.hook_rate_pct)}) before spending more.`,
+    );
   if (f.verdict === "hold")
     recommendations.push(
-      `Hold budget at ${usd(now.spend_usd)} per ${f.window_days} days: CTR ${signedPct(change.ctr_pct)}, CPC ${signedPct(change.cpc_usd)}, hook rate ${signedPct(change.hook_rate_pct)} are within noise. Review again after the next ${f.window_days}-day window.`,
+      `Hold: the rates moved in opposite directions (${reasons}); keep the daily budget as it is.`,
     );
+  if (f.verdict === "not_enough_data")
+    recommendations.push(
+      `No verdict yet: ${reasons}. Keep spend as it is (${usd(now.spend_usd)} spent in the last ${f.window_days} days) and review again then.`,
+    );
+  recommendations.push(
+    `Clicks cost ${usd(now.cpc_usd)} (${usd(before.cpc_usd)} before, ${signedPct(change.cpc_usd)}); ` +
+      (now.cpa_usd === null ? "no conversions yet, so no CPA." : `CPA ${usd(now.cpa_usd)}.`),
+  );
   recommendations.push(
     `Hold rate is ${now.hold_rate_pct}% (6-second views per impression, ${signedPct(change.hold_rate_pct)}): cut the setup so the payoff lands before second 6.`,
   );
@@ -164,4 +192,23 @@ function mockRecommendations(request: FixtureRequest): { recommendations: string
     `Organic: ${o.current.posts} posts and ${compactNumber(o.current.views)} views in the last ${f.window_days} days vs ${o.previous.posts} and ${compactNumber(o.previous.views)} before; engagement ${signedPct(o.change_pct.engagement_rate)}. The newest videos are still collecting views, so judge them again next window.`,
   );
   return { recommendations: recommendations.slice(0, 5) };
+}
+
+function pacing(spend: number, days: number, dailyBudget: number | undefined) {
+  if (dailyBudget === undefined || days === 0)
+    return {
+      daily_budget_usd: dailyBudget ?? null,
+      spend_usd: spend,
+      planned_usd: null,
+      pacing_pct: null,
+      note: "pacing not available: the campaign's daily budget is not known to this review",
+    };
+  const planned = dailyBudget * days;
+  return {
+    daily_budget_usd: dailyBudget,
+    spend_usd: spend,
+    planned_usd: round2(planned),
+    pacing_pct: round2((spend / planned) * 100),
+    note: `spend / (daily budget × ${days} days with data) × 100`,
+  };
 }

@@ -18,6 +18,9 @@ export const adWindowSchema = z.object({
   cpm_usd: z.number(),
   ctr_pct: z.number(),
   cpc_usd: z.number(),
+  /** Cost per conversion; null without conversions. */
+  cpa_usd: z.number().nullable(),
+  conversion_rate_pct: z.number(),
   hook_rate_pct: z.number(),
   hold_rate_pct: z.number(),
 });
@@ -62,40 +65,78 @@ export const AD_FORMULAS: Record<keyof AdWindow, string> = {
   cpm_usd: m.cpm(EMPTY_TOTALS).formula,
   ctr_pct: m.ctr(EMPTY_TOTALS).formula,
   cpc_usd: m.cpc(EMPTY_TOTALS).formula,
+  cpa_usd: "spend / conversions",
+  conversion_rate_pct: "conversions / clicks × 100",
   hook_rate_pct: m.hookRate(EMPTY_TOTALS).formula,
   hold_rate_pct: m.holdRate(EMPTY_TOTALS).formula,
 };
 
-/** Organic results of the videos posted in one window. */
-export function organicWindow(videos: readonly TikTokVideo[]): OrganicWindow {
+/** Organic results of the videos posted in one window, unrounded: changes are computed from these. */
+export function organicWindowExact(videos: readonly TikTokVideo[]): OrganicWindow {
+  const views = videos.reduce((sum, v) => sum + v.view_count, 0);
+  const withSaves = m.savesKnown(videos);
+  const engagement = videos.reduce((sum, v) => sum + m.engagementOf(v, withSaves), 0);
   return {
     posts: videos.length,
-    views: videos.reduce((sum, v) => sum + v.view_count, 0),
-    mean_views: m.meanViews(videos).value,
-    engagement_rate: m.engagementRateByViews(videos).value,
+    views,
+    mean_views: m.ratio(views, videos.length),
+    engagement_rate: m.ratio(engagement, views) * 100,
   };
 }
 
-/** Ad results of one window of daily report rows. */
-export function adWindow(rows: readonly AdReportRow[]): AdWindow {
-  const totals = m.sumAdRows(rows);
+/** Organic results of the videos posted in one window, rounded for display. */
+export function organicWindow(videos: readonly TikTokVideo[]): OrganicWindow {
+  return roundWindow(organicWindowExact(videos));
+}
+
+/** Ad results of one window of daily report rows, unrounded: changes are computed from these. */
+export function adWindowExact(rows: readonly AdReportRow[]): AdWindow {
+  const t = m.sumAdRows(rows);
   return {
-    spend_usd: totals.spend,
-    impressions: totals.impressions,
-    clicks: totals.clicks,
-    conversions: totals.conversion,
-    cpm_usd: m.cpm(totals).value,
-    ctr_pct: m.ctr(totals).value,
-    cpc_usd: m.cpc(totals).value,
-    hook_rate_pct: m.hookRate(totals).value,
-    hold_rate_pct: m.holdRate(totals).value,
+    spend_usd: t.spend,
+    impressions: t.impressions,
+    clicks: t.clicks,
+    conversions: t.conversion,
+    cpm_usd: m.ratio(t.spend, t.impressions) * 1000,
+    ctr_pct: m.ratio(t.clicks, t.impressions) * 100,
+    cpc_usd: m.ratio(t.spend, t.clicks),
+    cpa_usd: t.conversion === 0 ? null : t.spend / t.conversion,
+    conversion_rate_pct: m.ratio(t.conversion, t.clicks) * 100,
+    hook_rate_pct: m.ratio(t.video_watched_2s, t.impressions) * 100,
+    hold_rate_pct: m.ratio(t.video_watched_6s, t.impressions) * 100,
   };
 }
 
-/** Change of every field between windows, in %; null where the previous window had nothing. */
+/** Ad results of one window of daily report rows, rounded for display. */
+export function adWindow(rows: readonly AdReportRow[]): AdWindow {
+  return roundWindow(adWindowExact(rows));
+}
+
+/**
+ * Both windows rounded for display, and the change of every field computed from the unrounded values
+ * (rounding first turns a CTR of 1.004% → 1.016% into +2% instead of +1.2%).
+ */
+export function compareWindows<T extends object>(current: T, previous: T) {
+  return {
+    current: roundWindow(current),
+    previous: roundWindow(previous),
+    change_pct: changeOf(current, previous),
+  };
+}
+
+/** Change of every field between windows, in % (rounded to 2 decimals); null where either side has nothing. */
 export function changeOf<T extends object>(current: T, previous: T): { [K in keyof T]: number | null } {
   const change = {} as { [K in keyof T]: number | null };
-  for (const key of Object.keys(current) as (keyof T)[])
-    change[key] = m.changePct(current[key] as number, previous[key] as number);
+  for (const key of Object.keys(current) as (keyof T)[]) {
+    const [now, before] = [current[key] as number | null, previous[key] as number | null];
+    change[key] = now === null || before === null ? null : m.changePct(now, before);
+  }
   return change;
+}
+
+function roundWindow<T extends object>(window: T): T {
+  const rounded = {} as Record<string, unknown>;
+  for (const [key, value] of Object.entries(window))
+    rounded[key] = typeof value === "number" ? m.round2(value) : value;
+  return rounded as T;
 }

@@ -44,6 +44,7 @@ export const POST_LAUNCH_LOOP = workflow({
       category: steps.account_health.category,
       top_hashtags: steps.account_health.top_hashtags,
       trending_hashtags: steps.trends.hashtag_names,
+      review: steps.performance.findings,
     }),
   })
   .synthesis("report", {

@@ -47,6 +47,24 @@ describe("seeded workflows, end to end in mock mode", () => {
     expect(report?.toLowerCase()).toContain(review.verdict);
   });
 
+  it("post_launch_loop plans the next round from the review's findings, quoting their evidence", async () => {
+    const { state } = await runToCompletion(POST_LAUNCH_LOOP, {
+      now,
+      brief: { handle: "lakucosmetics", targetType: "brand", params: { campaignId: "cmp_spring" } },
+    });
+    const review = state.steps.performance?.output as {
+      findings: {
+        keep: { hashtag: string | null; evidence: string }[];
+        cut: { hashtag: string | null; evidence: string }[];
+      };
+    };
+    const findings = review.findings;
+    const plan = state.steps.next_plan?.output as { hashtags: string[]; rationale: string };
+    expect(findings.keep.length + findings.cut.length).toBeGreaterThan(0);
+    for (const f of [...findings.keep, ...findings.cut]) expect(plan.rationale).toContain(f.evidence);
+    for (const f of findings.cut) if (f.hashtag) expect(plan.hashtags).not.toContain(f.hashtag);
+  });
+
   it("post_launch_loop refuses to start without a campaign to review, naming the param", async () => {
     await expect(runToCompletion(POST_LAUNCH_LOOP, { now })).rejects.toThrow(
       expect.objectContaining({ code: "invalid_params", field: "params.campaignId" }),
