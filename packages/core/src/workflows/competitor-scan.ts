@@ -20,7 +20,7 @@ export const COMPETITOR_SCAN = workflow({
 })
   .agent("account_health", accountHealth, {
     label: "Account health",
-    input: ({ brief }) => ({ handle: brief.handle }),
+    input: ({ brief }) => ({ handle: brief.handle, target_type: brief.targetType }),
   })
   .agent("benchmark", competitorBenchmark, {
     label: "Competitor benchmark",

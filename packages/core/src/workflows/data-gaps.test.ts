@@ -30,7 +30,8 @@ function expectDegradedHealth(health: AccountHealthOutput) {
   expect(health.metrics.follower_growth_pct_month.note).toContain(
     "a creator account has no follower history",
   );
-  expect(health.account_type).toBe("creator");
+  // The brief says brand: it decides the benchmark, whatever kind of account the source is.
+  expect(health.account_type).toBe("brand");
   expect(health.metrics.save_rate.value).toBeNull();
   expect(health.metrics.save_rate.note).toBe(`${NOT_AVAILABLE}: save_count is missing`);
   expect(health.metrics.engagement_rate_by_views.value).toBeGreaterThan(0);

@@ -29,7 +29,7 @@ export const POST_LAUNCH_LOOP = workflow({
   })
   .agent("account_health", accountHealth, {
     label: "Account health",
-    input: ({ brief }) => ({ handle: brief.handle }),
+    input: ({ brief }) => ({ handle: brief.handle, target_type: brief.targetType }),
   })
   .agent("trends", trendWatcher, {
     label: "Trends in the niche",

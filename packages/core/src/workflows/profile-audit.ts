@@ -12,7 +12,7 @@ export const PROFILE_AUDIT = workflow({
 })
   .agent("account_health", accountHealth, {
     label: "Account health",
-    input: ({ brief }) => ({ handle: brief.handle }),
+    input: ({ brief }) => ({ handle: brief.handle, target_type: brief.targetType }),
   })
   .agent("trends", trendWatcher, {
     label: "Trends in the niche",
