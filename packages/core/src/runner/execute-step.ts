@@ -3,10 +3,11 @@ import type { AgentRegistry } from "../agents/registry.ts";
 import type { AdsPortFor } from "../data/ads.ts";
 import type { DataFor } from "../data/data-scope.ts";
 import type { LlmPort } from "../llm/port.ts";
+import { changedPaths } from "./edited-paths.ts";
 import { describeError, NonRetriableError } from "./errors.ts";
 import { resolveStepInput } from "./resolve-input.ts";
 import type { RunState } from "./run-state.ts";
-import { type ReportedOutput, writeReport } from "./synthesis.ts";
+import { type ReportedDecision, type ReportedOutput, writeReport } from "./synthesis.ts";
 import { type TraceEntry, TraceRecorder } from "./trace.ts";
 import { agentCaller, reportCaller, tracedLlm } from "./traced-llm.ts";
 
@@ -141,11 +142,44 @@ function synthesisInput(state: RunState, stepKey: string): Record<string, unknow
         outputs[step.key] = { kind: step.kind, agentName: step.agentName, label, output };
         break;
       case "approval":
-        outputs[step.key] = { kind: step.kind, label, output };
+        outputs[step.key] = { kind: step.kind, label, output, ...decisionOf(state, step.key) };
         break;
       case "synthesis":
         break; // a workflow has one, and it is this step
     }
   }
   return { brief: state.brief, outputs };
+}
+
+/** The decision of the gate `stepKey`: who approved, when, with which comment, and each edit as before → after. */
+function decisionOf(state: RunState, stepKey: string): { decision?: ReportedDecision } {
+  const approval = Object.values(state.approvals).find(
+    (a) => a.stepKey === stepKey && a.status === "approved",
+  );
+  if (!approval?.decidedBy) return {};
+  const edited = approval.editedValue !== undefined;
+  const changes = edited
+    ? changedPaths(approval.value, approval.editedValue).map((path) => ({
+        path,
+        before: valueAt(approval.value, path),
+        after: valueAt(approval.editedValue, path),
+      }))
+    : [];
+  return {
+    decision: {
+      decidedBy: approval.decidedBy,
+      ...(approval.decidedAt && { decidedAt: approval.decidedAt }),
+      ...(approval.comment && { comment: approval.comment }),
+      changes,
+    },
+  };
+}
+
+function valueAt(value: unknown, path: string): unknown {
+  let at = value;
+  for (const part of path ? path.split(".") : []) {
+    if (typeof at !== "object" || at === null || !Object.hasOwn(at, part)) return undefined;
+    at = (at as Record<string, unknown>)[part];
+  }
+  return at;
 }

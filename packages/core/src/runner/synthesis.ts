@@ -33,10 +33,18 @@ export function withDataSourceNotice(markdown: string, source: DataSource): stri
   }
 }
 
+/** What a person decided at a gate: who, when, each value they changed (before → after), and why. */
+export interface ReportedDecision {
+  decidedBy: string;
+  decidedAt?: string;
+  comment?: string;
+  changes: { path: string; before: unknown; after: unknown }[];
+}
+
 /** A step's output as the report writer gets it: what produced it (an agent or a human's decision) and its label. */
 export type ReportedOutput =
   | { kind: "agent"; agentName: string; label: string; output: unknown }
-  | { kind: "approval"; label: string; output: unknown };
+  | { kind: "approval"; label: string; output: unknown; decision?: ReportedDecision };
 
 /**
  * Asks the model for the run's Markdown report, built from the outputs of every step before it,
@@ -54,7 +62,7 @@ export async function writeReport(
   };
   // Outputs quote TikTok text and edited values; notes and params are typed by users: all in blocks.
   const blocks = Object.entries(outputs).map(([key, o]) =>
-    promptBlock("step_output", JSON.stringify(o.output ?? null, null, 2), {
+    promptBlock("step_output", JSON.stringify(reported(o), null, 2), {
       key,
       ...producer(o),
       label: o.label,
@@ -78,6 +86,12 @@ export async function writeReport(
     signal,
   });
   return withDataSourceNotice(result.value, state.dataSource);
+}
+
+/** The output, and for a gate also who decided what: the report states the decision, not just the value. */
+function reported(o: ReportedOutput): unknown {
+  if (o.kind === "approval" && o.decision) return { approved_value: o.output ?? null, decision: o.decision };
+  return o.output ?? null;
 }
 
 function producer(output: ReportedOutput): Record<string, string> {

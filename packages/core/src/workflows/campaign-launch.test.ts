@@ -3,6 +3,7 @@ import type { CampaignPublisherOutput } from "../agents/campaign-publisher.ts";
 import type { CampaignPayload } from "../data/campaign-payload.ts";
 import { createOfflineAds } from "../data/offline-ads-port.ts";
 import { ApprovalValueError } from "../runner/approvals.ts";
+import { changedPaths } from "../runner/edited-paths.ts";
 import { resumeWorkflowInline } from "../runner/run-workflow-inline.ts";
 import { TEST_NOW } from "../testing/agent-context.ts";
 import { runToCompletion } from "../testing/run-helpers.ts";
@@ -94,6 +95,18 @@ describe("campaign_launch", () => {
       `The campaign \`${published.campaign.campaign_id}\` was created DISABLED offline (nothing was created at TikTok) with the approved daily budget of USD 80.`,
     );
     expect(report).toContain("It was enabled after a second approval.");
+    // The report says who decided and what they changed, as a sentence, not the approved JSON.
+    const edits = changedPaths(proposed, approved).map(
+      (path) =>
+        `${path} from ${JSON.stringify(valueAt(proposed, path))} to ${JSON.stringify(valueAt(approved, path))}`,
+    );
+    expect(edits).toContain("campaign.budget from 50 to 80");
+    expect(report).toMatch(
+      new RegExp(
+        `Approve campaign: approved by maria@brand\\.test on \\d{4}-\\d{2}-\\d{2}, changing ${escape(edits.join("; "))}\\.`,
+      ),
+    );
+    expect(report).toMatch(/Approve enabling[^:]*: approved by maria@brand\.test on [\d-]+, as proposed\./);
   });
 
   it("refuses a budget above the step's max_daily_budget, naming the field, and creates nothing", async () => {
@@ -136,3 +149,13 @@ describe("campaign_launch", () => {
     });
   });
 });
+
+function valueAt(value: unknown, path: string): unknown {
+  return path
+    .split(".")
+    .reduce<unknown>((at, key) => (at as Record<string, unknown> | undefined)?.[key], value);
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
