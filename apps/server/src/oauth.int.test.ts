@@ -9,7 +9,6 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serverConfigFromEnv } from "./config.ts";
 import { type RunningServer, startServer } from "./server.ts";
-import { callbackUrl } from "./tiktok.ts";
 
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
 let dataDir: string;

@@ -103,7 +103,7 @@ describe("campaign_launch", () => {
     expect(edits).toContain("campaign.budget from 50 to 80");
     expect(report).toMatch(
       new RegExp(
-        `Approve campaign: approved by maria@brand\\.test on \\d{4}-\\d{2}-\\d{2}, changing ${escape(edits.join("; "))}\\.`,
+        `Approve campaign: approved by maria@brand\\.test on \\d{4}-\\d{2}-\\d{2}, changing ${escapeRegExp(edits.join("; "))}\\.`,
       ),
     );
     expect(report).toMatch(/Approve enabling[^:]*: approved by maria@brand\.test on [\d-]+, as proposed\./);
@@ -156,6 +156,6 @@ function valueAt(value: unknown, path: string): unknown {
     .reduce<unknown>((at, key) => (at as Record<string, unknown> | undefined)?.[key], value);
 }
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
