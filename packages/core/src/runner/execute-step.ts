@@ -3,6 +3,7 @@ import type { AgentRegistry } from "../agents/registry.ts";
 import type { AdsPortFor } from "../data/ads.ts";
 import type { DataFor } from "../data/data-scope.ts";
 import type { LlmPort } from "../llm/port.ts";
+import { valueAtPath } from "../workflow/input-path.ts";
 import { changedPaths } from "./edited-paths.ts";
 import { describeError, NonRetriableError } from "./errors.ts";
 import { resolveStepInput } from "./resolve-input.ts";
@@ -176,10 +177,6 @@ function decisionOf(state: RunState, stepKey: string): { decision?: ReportedDeci
 }
 
 function valueAt(value: unknown, path: string): unknown {
-  let at = value;
-  for (const part of path ? path.split(".") : []) {
-    if (typeof at !== "object" || at === null || !Object.hasOwn(at, part)) return undefined;
-    at = (at as Record<string, unknown>)[part];
-  }
-  return at;
+  const at = valueAtPath(value, path ? path.split(".") : []);
+  return at.found ? at.value : undefined;
 }
