@@ -166,14 +166,25 @@ function decisionOf(state: RunState, stepKey: string): { decision?: ReportedDeci
         after: valueAt(approval.editedValue, path),
       }))
     : [];
+  // What the reviewer took out (a hashtag, an ad) must not come back through an earlier step's proposal.
+  const kept = new Set(stringLeaves(approval.editedValue));
+  const removed = [...new Set(changes.flatMap((c) => stringLeaves(c.before)))].filter((s) => !kept.has(s));
   return {
     decision: {
       decidedBy: approval.decidedBy,
       ...(approval.decidedAt && { decidedAt: approval.decidedAt }),
       ...(approval.comment && { comment: approval.comment }),
       changes,
+      removed,
     },
   };
+}
+
+function stringLeaves(value: unknown): string[] {
+  if (typeof value === "string") return [value];
+  if (Array.isArray(value)) return value.flatMap(stringLeaves);
+  if (typeof value === "object" && value !== null) return Object.values(value).flatMap(stringLeaves);
+  return [];
 }
 
 function valueAt(value: unknown, path: string): unknown {
