@@ -3,8 +3,7 @@ import type { AgentRegistry } from "../agents/registry.ts";
 import type { AdsPortFor } from "../data/ads.ts";
 import type { DataFor } from "../data/data-scope.ts";
 import type { LlmPort } from "../llm/port.ts";
-import { valueAtPath } from "../workflow/input-path.ts";
-import { changedPaths } from "./edited-paths.ts";
+import { changedValues } from "./edited-paths.ts";
 import { describeError, NonRetriableError } from "./errors.ts";
 import { resolveStepInput } from "./resolve-input.ts";
 import type { RunState } from "./run-state.ts";
@@ -159,13 +158,7 @@ function decisionOf(state: RunState, stepKey: string): { decision?: ReportedDeci
   );
   if (!approval?.decidedBy) return {};
   const edited = approval.editedValue !== undefined;
-  const changes = edited
-    ? changedPaths(approval.value, approval.editedValue).map((path) => ({
-        path,
-        before: valueAt(approval.value, path),
-        after: valueAt(approval.editedValue, path),
-      }))
-    : [];
+  const changes = edited ? changedValues(approval.value, approval.editedValue) : [];
   // What the reviewer took out (a hashtag, an ad) must not come back through an earlier step's proposal.
   const kept = new Set(stringLeaves(approval.editedValue));
   const removed = [...new Set(changes.flatMap((c) => stringLeaves(c.before)))].filter((s) => !kept.has(s));
@@ -185,9 +178,4 @@ function stringLeaves(value: unknown): string[] {
   if (Array.isArray(value)) return value.flatMap(stringLeaves);
   if (typeof value === "object" && value !== null) return Object.values(value).flatMap(stringLeaves);
   return [];
-}
-
-function valueAt(value: unknown, path: string): unknown {
-  const at = valueAtPath(value, path ? path.split(".") : []);
-  return at.found ? at.value : undefined;
 }
