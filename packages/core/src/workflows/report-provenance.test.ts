@@ -39,7 +39,6 @@ function renderings(value: number, key: string): string[] {
     signedPct(r).replace("%", ""),
     compactNumber(value),
     usd(value),
-    String(Math.round(value)),
   ];
   // p-values print to 3 decimals, and "< 0.001" below that.
   if (key === "p_value") shown.push(String(round(value, 3)), ...(value < 0.001 ? ["0.001"] : []));
