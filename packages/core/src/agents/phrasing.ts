@@ -16,7 +16,12 @@ export function usd(value: number): string {
 /** +12.5% / −3% / n/a, for changes between windows. */
 export function signedPct(value: number | null): string {
   if (value === null) return "n/a";
-  return `${value > 0 ? "+" : value < 0 ? "−" : ""}${Math.abs(value)}%`;
+  return `${signed(value)}%`;
+}
+
+/** +6 / −6 / 0, with a true minus sign as the rest of the report prints it. */
+export function signed(value: number): string {
+  return `${value > 0 ? "+" : value < 0 ? "−" : ""}${Math.abs(value)}`;
 }
 
 function trim(value: number): string {
