@@ -145,6 +145,20 @@ describe("the TikTok provider over a workspace's connections", () => {
     expect(error).toBeInstanceOf(ConnectionRequiredError);
     expect(error).toMatchObject({ handle: "stubcreator", needs: "advertiser" });
   });
+
+  it("reads each ad of a campaign and its budget through the advertiser, and needs one for both", async () => {
+    const range = { start_date: "2026-01-01", end_date: "2026-01-07" };
+    await provider().getAdReport("1800000000000001", range);
+    expect(await provider().getCampaignBudget("1800000000000001")).toBeNull();
+    expect(records.map((r) => r.params.advertiser_id)).toEqual(["7001234567890", "7001234567890"]);
+    const unconnected = provider({ advertiser: undefined, handle: "StubCreator" });
+    expect(await failure(unconnected.getAdReport("1800000000000001", range))).toBeInstanceOf(
+      ConnectionRequiredError,
+    );
+    expect(await failure(unconnected.getCampaignBudget("1800000000000001"))).toBeInstanceOf(
+      ConnectionRequiredError,
+    );
+  });
 });
 
 describe("TikTok's failure modes through the provider", () => {

@@ -15,7 +15,7 @@ import {
   type TikTokCredentials,
   type TikTokRequestBudget,
 } from "./http-client.ts";
-import { getCampaignReport } from "./marketing/reports.ts";
+import { getAdReport, getCampaignBudget, getCampaignReport } from "./marketing/reports.ts";
 
 /** A creator (Display API) or business (Accounts API) account connected in the workspace. */
 export interface TikTokAccountConnection {
@@ -113,6 +113,15 @@ export function createTikTokProvider(options: TikTokProviderOptions): TikTokData
   };
 
   const marketing = options.advertiser && clientFor(options.urls.business, options.advertiser);
+  // Campaign reads go through the advertiser connection; without one, the run asks for it.
+  const advertiser = () => {
+    if (!marketing || !options.advertiser)
+      throw new ConnectionRequiredError(
+        normaliseHandle(options.handle ?? options.accounts[0]?.handle ?? "this-workspace"),
+        "advertiser",
+      );
+    return { client: marketing, advertiserId: options.advertiser.advertiserId };
+  };
 
   return {
     source: DATA_SOURCE.tiktok,
@@ -128,17 +137,16 @@ export function createTikTokProvider(options: TikTokProviderOptions): TikTokData
       );
     },
     async getCampaignReport(campaignId, { days }) {
-      if (!marketing || !options.advertiser)
-        throw new ConnectionRequiredError(
-          normaliseHandle(options.handle ?? options.accounts[0]?.handle ?? "this-workspace"),
-          "advertiser",
-        );
-      return getCampaignReport(marketing, {
-        advertiserId: options.advertiser.advertiserId,
-        campaignId,
-        days,
-        now: options.now,
-      });
+      const { client, advertiserId } = advertiser();
+      return getCampaignReport(client, { advertiserId, campaignId, days, now: options.now });
+    },
+    async getCampaignBudget(campaignId) {
+      const { client, advertiserId } = advertiser();
+      return getCampaignBudget(client, { advertiserId, campaignId });
+    },
+    async getAdReport(campaignId, range) {
+      const { client, advertiserId } = advertiser();
+      return getAdReport(client, { advertiserId, campaignId, ...range });
     },
   };
 }

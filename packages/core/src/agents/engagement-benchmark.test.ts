@@ -23,6 +23,8 @@ describe("engagementBenchmarks", () => {
     expect(creator.by_followers.value).toBe(value);
     expect(creator.by_followers.formula).toContain(tier);
     expect(creator.by_followers.source).toContain("Influencer Marketing Factory");
+    // Every benchmark states its year; this publisher gives none, and the source says so.
+    expect(creator.by_followers.source).toMatch(/\b20\d\d\b|year not stated/);
     expect(creator.by_views).toBeNull();
   });
 });

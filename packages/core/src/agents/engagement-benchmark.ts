@@ -30,7 +30,9 @@ const RIVAL_IQ_BY_VIEWS: Record<string, { industry: string; value: number }> = {
   retail: { industry: "Retail", value: 2.6 },
 };
 
-const CREATOR_SOURCE = "Influencer Marketing Factory, TikTok engagement rate by follower tier";
+// The publisher gives no year for these tiers: say so rather than guess one.
+const CREATOR_SOURCE =
+  "Influencer Marketing Factory, TikTok engagement rate by follower tier (year not stated)";
 /** Median engagement rate by followers of influencers, by follower tier. */
 export const FOLLOWER_TIERS = [
   { tier: "under 100K", maxFollowers: 100_000, benchmarkEr: 7.5 },

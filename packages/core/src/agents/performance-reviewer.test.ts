@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createAgentTestContext, executeAgent } from "../testing/agent-context.ts";
-import { engagementOf } from "./metrics.ts";
+import { median, postEngagementRate } from "./metrics.ts";
 import { performanceReviewer } from "./performance-reviewer.ts";
 import { reviewVerdict } from "./review-verdict.ts";
 
@@ -38,10 +38,9 @@ describe("performance_reviewer", () => {
     const inCurrent = videos.filter((v) => v.create_time > NOW_SECONDS - 7 * 86_400);
     expect(output.organic.current.posts).toBe(inCurrent.length);
     expect(output.organic.current.views).toBe(inCurrent.reduce((s, v) => s + v.view_count, 0));
-    const engagement = inCurrent.reduce((s, v) => s + engagementOf(v), 0);
-    expect(output.organic.current.engagement_rate).toBe(
-      Math.round((engagement / output.organic.current.views) * 10_000) / 100,
-    );
+    const perPost = inCurrent.filter((v) => v.view_count > 0).map(postEngagementRate);
+    expect(output.organic.current.engagement_rate).toBe(Math.round(median(perPost) * 100) / 100);
+    expect(output.organic.formulas.engagement_rate).toContain("saves excluded");
   });
 
   it("rules its verdict by the rule, not the model", async () => {
@@ -54,7 +53,7 @@ describe("performance_reviewer", () => {
     expect(output.recommendations.length).toBeGreaterThanOrEqual(2);
   });
 
-  it("reads twice the window of report days and the campaign it is told to", async () => {
+  it("reads twice the window of complete report days and the campaign it is told to", async () => {
     const ctx = createAgentTestContext();
     const output = await executeAgent(
       performanceReviewer,
@@ -67,9 +66,34 @@ describe("performance_reviewer", () => {
     expect(ctx.trace.entries).toContainEqual(
       expect.objectContaining({
         tool: "tiktok.getCampaignReport",
-        args: { campaignId: "cmp_spring", days: 6 },
+        args: { campaignId: "cmp_spring", days: 7 },
       }),
     );
+  });
+
+  it("paces spend against the campaign's own daily budget when none is given", async () => {
+    const ctx = createAgentTestContext();
+    const output = await executeAgent(performanceReviewer, INPUT, {}, ctx);
+    const budget = await ctx.data.getCampaignBudget(CAMPAIGN);
+    const { pacing } = output.ads;
+    expect(pacing.daily_budget_usd).toBe(budget?.budget);
+    expect(pacing.current?.planned_usd).toBe((budget?.budget ?? 0) * 7);
+    expect(pacing.current?.spend_usd).toBe(output.ads.current.spend_usd);
+    const given = await executeAgent(performanceReviewer, { ...INPUT, daily_budget_usd: 1_000 });
+    expect(given.ads.pacing.current?.status).toBe("under_delivering");
+    expect(given.ads.pacing.budget_basis).toBe("daily budget given to the review");
+  });
+
+  it("compares each creative's CTR across the windows, the offline campaign's worn creative among them", async () => {
+    const output = await executeAgent(performanceReviewer, INPUT);
+    const { creatives } = output.ads;
+    expect(creatives.ads.length).toBeGreaterThanOrEqual(2);
+    for (const a of creatives.ads)
+      expect(a.fatigued).toBe(Boolean(a.ctr_test?.significant && a.ctr_test.difference_pp < 0));
+    const worn = creatives.ads.reduce((low, a) =>
+      (a.ctr_test?.difference_pp ?? 0) < (low.ctr_test?.difference_pp ?? 0) ? a : low,
+    );
+    expect(worn.current?.frequency).toBeGreaterThan(worn.previous?.frequency ?? Number.POSITIVE_INFINITY);
   });
 
   it("rejects windows under 3 days, when ad metrics have not settled", () => {

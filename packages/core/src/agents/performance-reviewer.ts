@@ -1,8 +1,13 @@
 import { z } from "zod";
+import { DataUnavailableError } from "../data/errors.ts";
+import type { DayRange } from "../data/provider.ts";
 import type { FixtureRequest } from "../llm/port.ts";
+import { UNTRUSTED_DATA_RULE, untrustedBlock } from "../llm/prompt-blocks.ts";
 import { findingsSchema, lineSchema, textSchema } from "./bounds.ts";
+import { budgetPacing, dailyBudgetOf, pacingSchema } from "./budget-pacing.ts";
 import { defineAgent } from "./contract.ts";
-import { optionalMetricSchema, round2, unavailable } from "./metrics.ts";
+import { creativeFatigue, creativeFatigueSchema, creativeFatigueUnavailable } from "./creative-fatigue.ts";
+import { optionalMetricSchema, unavailable } from "./metrics.ts";
 import { compactNumber, signedPct, usd } from "./phrasing.ts";
 import { hashtagFindings, reviewFindingsSchema } from "./review-findings.ts";
 import { REVIEW_VERDICTS, reviewVerdict, verdictEvidenceSchema } from "./review-verdict.ts";
@@ -20,6 +25,8 @@ import {
 const DAY_MS = 86_400_000;
 /** Enough videos to cover two windows of 15 days at several posts a day. */
 const VIDEO_LIMIT = 100;
+/** The Marketing API's daily report serves at most 30 days per request. */
+const MAX_REPORT_DAYS = 30;
 
 /** TikTok's campaign ids are digits; ours (`cmp_…`) letters, digits and underscores: nothing to hide words in. */
 const campaignIdSchema = z
@@ -45,14 +52,10 @@ export const performanceReviewerOutput = z.object({
     formulas: z.record(adWindowSchema.keyof(), lineSchema),
     /** Conversion value / spend: null where the report rows carry no conversion value. */
     roas: optionalMetricSchema,
-    /** Spend in the last window against the daily budget × days, when the budget is known. */
-    pacing: z.object({
-      daily_budget_usd: z.number().positive().nullable(),
-      spend_usd: z.number(),
-      planned_usd: z.number().nullable(),
-      pacing_pct: z.number().nullable(),
-      note: lineSchema,
-    }),
+    /** Spend of each window against the daily budget × its days, when the budget is known. */
+    pacing: pacingSchema,
+    /** Each ad's CTR, previous window vs last, with its frequency: which creatives are wearing out. */
+    creatives: creativeFatigueSchema,
   }),
   verdict: z.enum(REVIEW_VERDICTS),
   verdict_reasons: findingsSchema,
@@ -78,7 +81,7 @@ export const performanceReviewer = defineAgent({
   input: z.object({
     handle: lineSchema.min(1),
     campaign_id: campaignIdSchema,
-    /** The campaign's daily budget, for pacing; without it pacing is said to be not available. */
+    /** The campaign's daily budget, for pacing; without it the review reads the campaign's own settings. */
     daily_budget_usd: z.number().positive().optional(),
   }),
   options: z.object({
@@ -92,36 +95,69 @@ export const performanceReviewer = defineAgent({
     const handle = input.handle.replace(/^@/, "");
     const windowDays = ctx.options.window_days;
     const campaignId = input.campaign_id;
-    const reportDays = windowDays * 2;
-    const [videos, rows] = await Promise.all([
+    const now = ctx.now().getTime();
+    const day = (daysBack: number) => new Date(now - daysBack * DAY_MS).toISOString().slice(0, 10);
+    // Complete days only: today's metrics are still settling, whatever the source returns for it.
+    const windows: { previous: DayRange; current: DayRange } = {
+      previous: { start_date: day(2 * windowDays), end_date: day(windowDays + 1) },
+      current: { start_date: day(windowDays), end_date: day(1) },
+    };
+    const reportDays = Math.min(2 * windowDays + 1, MAX_REPORT_DAYS);
+    const [videos, rows, budget, previousAds, currentAds] = await Promise.all([
       ctx.trace.tool("tiktok.listVideos", { handle, limit: VIDEO_LIMIT }, () =>
         ctx.data.listVideos(handle, { limit: VIDEO_LIMIT }),
       ),
       ctx.trace.tool("tiktok.getCampaignReport", { campaignId, days: reportDays }, () =>
         ctx.data.getCampaignReport(campaignId, { days: reportDays }),
       ),
+      input.daily_budget_usd !== undefined
+        ? null
+        : orUnavailable(
+            ctx.trace.tool("tiktok.getCampaignBudget", { campaignId }, () =>
+              ctx.data.getCampaignBudget(campaignId),
+            ),
+          ),
+      orUnavailable(
+        ctx.trace.tool("tiktok.getAdReport", { campaignId, ...windows.previous }, () =>
+          ctx.data.getAdReport(campaignId, windows.previous),
+        ),
+      ),
+      orUnavailable(
+        ctx.trace.tool("tiktok.getAdReport", { campaignId, ...windows.current }, () =>
+          ctx.data.getAdReport(campaignId, windows.current),
+        ),
+      ),
     ]);
-    const now = ctx.now().getTime();
     const boundary = (now - windowDays * DAY_MS) / 1000;
     const start = (now - 2 * windowDays * DAY_MS) / 1000;
-    const boundaryDay = new Date(now - windowDays * DAY_MS).toISOString().slice(0, 10);
     const inCurrent = videos.filter((v) => v.create_time > boundary);
     const inPrevious = videos.filter((v) => v.create_time > start && v.create_time <= boundary);
-    const currentRows = rows.filter((r) => r.stat_date >= boundaryDay);
+    const inRange = (range: DayRange) =>
+      rows.filter((r) => r.stat_date >= range.start_date && r.stat_date <= range.end_date);
     const organic = {
       ...compareWindows(organicWindowExact(inCurrent), organicWindowExact(inPrevious)),
       formulas: organicFormulas(videos),
     };
     const adWindows = compareWindows(
-      adWindowExact(currentRows),
-      adWindowExact(rows.filter((r) => r.stat_date < boundaryDay)),
+      adWindowExact(inRange(windows.current)),
+      adWindowExact(inRange(windows.previous)),
     );
+    const dailyBudget =
+      budget instanceof DataUnavailableError
+        ? dailyBudgetOf(undefined, null, `the campaign's budget is not available (${budget.message})`)
+        : dailyBudgetOf(input.daily_budget_usd, budget);
     const ads = {
       campaign_id: campaignId,
       ...adWindows,
       formulas: AD_FORMULAS,
       roas: unavailable("conversion value / spend", "the campaign report rows carry no conversion value"),
-      pacing: pacing(adWindows.current.spend_usd, currentRows.length, input.daily_budget_usd),
+      pacing: budgetPacing(rows, windows, dailyBudget),
+      creatives:
+        previousAds instanceof DataUnavailableError || currentAds instanceof DataUnavailableError
+          ? creativeFatigueUnavailable(
+              (previousAds instanceof DataUnavailableError ? previousAds : (currentAds as Error)).message,
+            )
+          : creativeFatigue(previousAds, currentAds),
     };
     const { verdict, reasons, evidence } = reviewVerdict({ window_days: windowDays, ads: adWindows });
     const findings = hashtagFindings(verdict, [...inCurrent, ...inPrevious]);
@@ -140,14 +176,31 @@ export const performanceReviewer = defineAgent({
     };
     ctx.trace.log("windows compared", { verdict, reasons });
     ctx.signal.throwIfAborted();
+    // Ad names are text someone wrote (a model drafted them): in the prompt only inside their block.
+    const numbersOnly = {
+      ...facts,
+      ads: {
+        ...facts.ads,
+        creatives: {
+          ...facts.ads.creatives,
+          ads: facts.ads.creatives.ads.map((a) => ({ ...a, ad_name: undefined })),
+        },
+      },
+    };
     const { value } = await ctx.llm.structured({
       system: [
         "You are a TikTok performance marketer reviewing a launch.",
         "The verdict is already decided by rule; explain it and say what to do, quoting the numbers given.",
+        UNTRUSTED_DATA_RULE,
       ].join("\n"),
       prompt: [
         `Review of @${handle}: last ${windowDays} days vs the ${windowDays} days before.`,
-        JSON.stringify(facts, null, 2),
+        JSON.stringify(numbersOnly, null, 2),
+        "The ads' names, by ad_id:",
+        untrustedBlock(
+          "ad_names",
+          facts.ads.creatives.ads.map((a) => `${a.ad_id}: ${a.ad_name}`),
+        ),
         "Write 2 to 4 concrete recommendations, most important first.",
       ].join("\n\n"),
       schema: recommendationsSchema,
@@ -180,6 +233,11 @@ function mockRecommendations(request: FixtureRequest): { recommendations: string
     recommendations.push(
       `No verdict yet: ${reasons}. Keep spend as it is (${usd(now.spend_usd)} spent in the last ${f.window_days} days) and review again then.`,
     );
+  const worn = f.ads.creatives.ads.filter((a) => a.fatigued);
+  if (worn.length > 0)
+    recommendations.push(`Refresh ${worn.map((a) => `"${a.ad_name}"`).join(", ")}: ${worn[0]?.finding}.`);
+  if (f.ads.pacing.current && f.ads.pacing.current.status !== "on_pace")
+    recommendations.push(`Pacing: ${f.ads.pacing.note}.`);
   recommendations.push(
     `Clicks cost ${usd(now.cpc_usd)} (${usd(before.cpc_usd)} before, ${signedPct(change.cpc_usd)}); ` +
       (now.cpa_usd === null ? "no conversions yet, so no CPA." : `CPA ${usd(now.cpa_usd)}.`),
@@ -194,21 +252,10 @@ function mockRecommendations(request: FixtureRequest): { recommendations: string
   return { recommendations: recommendations.slice(0, 5) };
 }
 
-function pacing(spend: number, days: number, dailyBudget: number | undefined) {
-  if (dailyBudget === undefined || days === 0)
-    return {
-      daily_budget_usd: dailyBudget ?? null,
-      spend_usd: spend,
-      planned_usd: null,
-      pacing_pct: null,
-      note: "pacing not available: the campaign's daily budget is not known to this review",
-    };
-  const planned = dailyBudget * days;
-  return {
-    daily_budget_usd: dailyBudget,
-    spend_usd: spend,
-    planned_usd: round2(planned),
-    pacing_pct: round2((spend / planned) * 100),
-    note: `spend / (daily budget × ${days} days with data) × 100`,
-  };
+/** What a source cannot serve degrades this part of the review (and says so); any other failure fails the step. */
+async function orUnavailable<T>(read: Promise<T>): Promise<T | DataUnavailableError> {
+  return read.catch((error: unknown) => {
+    if (error instanceof DataUnavailableError) return error;
+    throw error;
+  });
 }

@@ -110,7 +110,7 @@ export function reviewVerdict({ window_days, ads }: VerdictInputs): VerdictResul
   };
 }
 
-function rateTest(
+export function rateTest(
   metric: RateTest["metric"],
   definition: string,
   previous: Proportion,
@@ -135,7 +135,7 @@ export function describe(t: RateTest): string {
   const [lo, hi] = t.interval_pp;
   return (
     `${LABEL[t.metric]} ${fixed(t.previous_pct)}% → ${fixed(t.current_pct)}% ` +
-    `(${signed(t.difference_pp)} pp, 95% CI ${signed(lo)} to ${signed(hi)} pp, p = ${pValue(t.p_value)})`
+    `(${signed(t.difference_pp)} pp, 95% CI ${signed(lo)} to ${signed(hi)} pp, p ${pValue(t.p_value)})`
   );
 }
 
@@ -149,5 +149,5 @@ function signed(value: number): string {
 }
 
 function pValue(p: number): string {
-  return p < 0.001 ? "< 0.001" : String(Math.round(p * 1000) / 1000);
+  return p < 0.001 ? "< 0.001" : `= ${Math.round(p * 1000) / 1000}`;
 }

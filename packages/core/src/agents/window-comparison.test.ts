@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { AdReportRow } from "../data/provider.ts";
-import { adWindowExact, compareWindows } from "./window-comparison.ts";
+import type { AdReportRow, TikTokVideo } from "../data/provider.ts";
+import { adWindowExact, compareWindows, organicFormulas, organicWindow } from "./window-comparison.ts";
 
 const row = (clicks: number, spend: number, conversion: number): AdReportRow => ({
   stat_date: "2026-10-30",
@@ -35,5 +35,42 @@ describe("compareWindows", () => {
     expect(current.cpa_usd).toBe(25);
     expect(change_pct.cpa_usd).toBeNull();
     expect(current.conversion_rate_pct).toBe(1.2);
+  });
+});
+
+function video(views: number, interactions: number, saves: number | null): TikTokVideo {
+  return {
+    id: `${views}-${interactions}`,
+    create_time: 1_790_000_000,
+    duration: 20,
+    title: "t",
+    video_description: "t",
+    hashtags: [],
+    view_count: views,
+    like_count: interactions,
+    comment_count: 0,
+    share_count: 0,
+    save_count: saves,
+    reach: null,
+    average_time_watched: null,
+    full_video_watched_rate: null,
+    impression_sources: null,
+  };
+}
+
+describe("organicWindow", () => {
+  it("rates engagement as the audit does: median per post, saves left out and reported on their own", () => {
+    // Per-post ER 10%, 4%, 2%: the median is 4%. Summed with saves it would be (100+40+200+60)/4,100 = 9.76%.
+    const posts = [video(1_000, 100, 0), video(1_000, 40, 20), video(10_000, 200, 40), video(0, 0, 0)];
+    const window = organicWindow(posts);
+    expect(window.engagement_rate).toBe(4);
+    expect(window.save_rate).toBe(0.4);
+    expect(organicFormulas(posts).engagement_rate).toContain("saves excluded");
+  });
+
+  it("says the save rate is not available when the source gives no saves", () => {
+    const posts = [video(1_000, 30, null), video(2_000, 40, null)];
+    expect(organicWindow(posts)).toMatchObject({ engagement_rate: 2.5, save_rate: null });
+    expect(organicFormulas(posts).save_rate).toContain("not available");
   });
 });

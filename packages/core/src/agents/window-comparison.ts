@@ -6,7 +6,10 @@ export const organicWindowSchema = z.object({
   posts: z.number().int().nonnegative(),
   views: z.number().int().nonnegative(),
   mean_views: z.number(),
+  /** Median per post, without saves: the audit's definition, so the two reports agree. */
   engagement_rate: z.number(),
+  /** Median saves / views per post; null when the source gives no saves. */
+  save_rate: z.number().nullable(),
 });
 export type OrganicWindow = z.infer<typeof organicWindowSchema>;
 
@@ -45,16 +48,14 @@ export const ORGANIC_FORMULAS: Record<keyof OrganicWindow, string> = {
   posts: "videos posted in the window",
   views: "Σ views of those videos",
   mean_views: "Σ views / posts",
-  engagement_rate: "Σ(likes + comments + shares + saves) / Σ views × 100",
+  engagement_rate: `median per post of (${m.ENGAGEMENT_TERMS}) / views × 100, posts with views; saves excluded (see save rate)`,
+  save_rate: "median per post of saves / views × 100, posts with views",
 };
 
-/** The formulas as they apply to these videos: without saves when the source does not give them. */
+/** The formulas as they apply to these videos: the save rate is not available when the source gives no saves. */
 export function organicFormulas(videos: readonly TikTokVideo[]): Record<keyof OrganicWindow, string> {
   if (m.savesKnown(videos)) return ORGANIC_FORMULAS;
-  return {
-    ...ORGANIC_FORMULAS,
-    engagement_rate: `Σ(likes + comments + shares) / Σ views × 100; saves ${m.NOT_AVAILABLE}`,
-  };
+  return { ...ORGANIC_FORMULAS, save_rate: `${ORGANIC_FORMULAS.save_rate}; saves ${m.NOT_AVAILABLE}` };
 }
 
 export const AD_FORMULAS: Record<keyof AdWindow, string> = {
@@ -74,13 +75,15 @@ export const AD_FORMULAS: Record<keyof AdWindow, string> = {
 /** Organic results of the videos posted in one window, unrounded: changes are computed from these. */
 export function organicWindowExact(videos: readonly TikTokVideo[]): OrganicWindow {
   const views = videos.reduce((sum, v) => sum + v.view_count, 0);
-  const withSaves = m.savesKnown(videos);
-  const engagement = videos.reduce((sum, v) => sum + m.engagementOf(v, withSaves), 0);
+  const viewed = videos.filter((v) => v.view_count > 0);
   return {
     posts: videos.length,
     views,
     mean_views: m.ratio(views, videos.length),
-    engagement_rate: m.ratio(engagement, views) * 100,
+    engagement_rate: m.median(viewed.map(m.postEngagementRate)),
+    save_rate: m.savesKnown(viewed)
+      ? m.median(viewed.map((v) => m.ratio(v.save_count ?? 0, v.view_count) * 100))
+      : null,
   };
 }
 

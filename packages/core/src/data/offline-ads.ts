@@ -1,6 +1,6 @@
 import { clamp, daysBefore, round, utcDay } from "./offline-numbers.ts";
-import type { AdReportRow } from "./provider.ts";
-import { seededRandom } from "./seeded-random.ts";
+import type { AdCreativeRow, AdReportRow, CampaignBudget, DayRange } from "./provider.ts";
+import { hashSeed, seededRandom } from "./seeded-random.ts";
 
 /** Traits of an offline campaign: budget, cost and creative quality, and how they drift with age. */
 interface OfflineCampaign {
@@ -71,4 +71,80 @@ export function offlineCampaignReport(campaignId: string, days: number, now: Dat
     });
   }
   return rows;
+}
+
+/** The offline campaign's budget: the daily budget its report rows spend against. */
+export function offlineCampaignBudget(campaignId: string): CampaignBudget {
+  return { budget_mode: "BUDGET_MODE_DAY", budget: offlineCampaign(campaignId).dailyBudget };
+}
+
+const CREATIVE_NAMES = [
+  "Hook: before / after",
+  "Hook: 3 mistakes",
+  "UGC testimonial",
+  "15-second demo",
+  "Founder story",
+] as const;
+
+/** Days over which the fatiguing creative's CTR wears down, ending yesterday. */
+const FATIGUE_DAYS = 14;
+
+/**
+ * Each ad of the campaign over a range: the campaign's daily rows split between 2 to 4 creatives.
+ * One creative fatigues: its CTR wears from 1.25× to 0.6× the campaign's over the last 14 days while
+ * its frequency climbs; the others hold (with daily noise). Ads sum to the campaign's rows.
+ */
+export function offlineAdReport(campaignId: string, range: DayRange, now: Date): AdCreativeRow[] {
+  const random = seededRandom(`ads:${campaignId}`);
+  const names = random.sample(CREATIVE_NAMES, random.int(2, 4));
+  const shares = names.map(() => random.between(0.6, 1.4));
+  const fatiguing = random.int(0, names.length - 1);
+  const back = (day: string) => Math.round((Date.parse(utcDay(now)) - Date.parse(day)) / 86_400_000);
+  const rows = offlineCampaignReport(campaignId, back(range.start_date), now).filter(
+    (r) => r.stat_date >= range.start_date && r.stat_date <= range.end_date,
+  );
+  const totals = names.map(() => ({ spend: 0, impressions: 0, clicks: 0 }));
+  for (const row of rows) {
+    const day = seededRandom(`ads:${campaignId}:${row.stat_date}`);
+    const worn = clamp(1 - back(row.stat_date) / FATIGUE_DAYS, 0, 1);
+    const ctrWeights = names.map((_, i) => (i === fatiguing ? 1.25 - 0.65 * worn : day.logNormal(1, 0.08)));
+    const impressions = split(row.impressions, shares);
+    const clicks = split(
+      row.clicks,
+      impressions.map((n, i) => n * (ctrWeights[i] as number)),
+    );
+    const spend = split(Math.round(row.spend * 100), impressions);
+    totals.forEach((t, i) => {
+      t.impressions += impressions[i] as number;
+      t.clicks += clicks[i] as number;
+      t.spend += (spend[i] as number) / 100;
+    });
+  }
+  const days = rows.length;
+  const wornAtEnd = clamp(1 - back(range.end_date) / FATIGUE_DAYS, 0, 1);
+  return names.flatMap((name, i) => {
+    const t = totals[i] as (typeof totals)[number];
+    if (t.impressions === 0) return [];
+    // Frequency grows with the days in the range, faster for the creative its audience has seen most.
+    const frequency = 1 + 0.07 * days * (1 + (i === fatiguing ? 2.5 * wornAtEnd : 0));
+    return [
+      {
+        ad_id: `offline_ad_${hashSeed(`${campaignId}:${name}`).toString(16).padStart(8, "0")}`,
+        ad_name: name,
+        spend: round(t.spend, 2),
+        impressions: t.impressions,
+        clicks: t.clicks,
+        reach: Math.round(t.impressions / frequency),
+      },
+    ];
+  });
+}
+
+/** `total` split in proportion to `weights`, whole numbers summing exactly to `total`. */
+function split(total: number, weights: readonly number[]): number[] {
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const parts = weights.map((w) => (sum === 0 ? 0 : Math.floor((total * w) / sum)));
+  const rest = total - parts.reduce((a, b) => a + b, 0);
+  parts[parts.length - 1] = (parts.at(-1) ?? 0) + rest;
+  return parts;
 }

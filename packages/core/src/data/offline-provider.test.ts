@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { TIKTOK_CATEGORIES } from "./offline-catalog.ts";
 import { createOfflineProvider } from "./offline-provider.ts";
 import {
+  adCreativeRowSchema,
   adReportRowSchema,
   followerSnapshotSchema,
   tiktokProfileSchema,
@@ -200,5 +201,45 @@ describe("offline campaign reports", () => {
 
   it("rejects ranges over 30 days, as the Marketing API does", async () => {
     await expect(provider.getCampaignReport("cmp_glowwithmia", { days: 31 })).rejects.toThrow(/days/);
+  });
+});
+
+describe("offline ads and budget", () => {
+  const week = { start_date: "2026-10-25", end_date: "2026-10-31" };
+
+  it("splits the campaign's days between its creatives, summing exactly to the campaign", async () => {
+    const ads = await provider.getAdReport("cmp_glowwithmia", week);
+    const days = (await provider.getCampaignReport("cmp_glowwithmia", { days: 7 })).filter(
+      (r) => r.stat_date >= week.start_date,
+    );
+    for (const ad of ads) adCreativeRowSchema.parse(ad);
+    expect(ads.length).toBeGreaterThanOrEqual(2);
+    const total = (key: "impressions" | "clicks", rows: { impressions: number; clicks: number }[]) =>
+      rows.reduce((sum, r) => sum + r[key], 0);
+    expect(total("impressions", ads)).toBe(total("impressions", days));
+    expect(total("clicks", ads)).toBe(total("clicks", days));
+    for (const ad of ads) expect(ad.reach).toBeLessThan(ad.impressions);
+  });
+
+  it("wears one creative out: its CTR falls and its frequency climbs from one week to the next", async () => {
+    const before = await provider.getAdReport("cmp_glowwithmia", {
+      start_date: "2026-10-18",
+      end_date: "2026-10-24",
+    });
+    const after = await provider.getAdReport("cmp_glowwithmia", week);
+    const ctr = (ad?: { clicks: number; impressions: number }) => (ad ? ad.clicks / ad.impressions : 0);
+    const change = after.map((ad) => ctr(ad) / ctr(before.find((b) => b.ad_id === ad.ad_id)));
+    const worn = change.indexOf(Math.min(...change));
+    expect(change[worn]).toBeLessThan(0.85);
+    const freq = (ad?: { impressions: number; reach: number | null }) =>
+      ad ? ad.impressions / (ad.reach ?? 1) : 0;
+    expect(freq(after[worn])).toBeGreaterThan(freq(before.find((b) => b.ad_id === after[worn]?.ad_id)));
+  });
+
+  it("gives the daily budget its report spends against", async () => {
+    const budget = await provider.getCampaignBudget("cmp_glowwithmia");
+    expect(budget?.budget_mode).toBe("BUDGET_MODE_DAY");
+    const rows = await provider.getCampaignReport("cmp_glowwithmia", { days: 14 });
+    for (const row of rows) expect(row.spend).toBeLessThanOrEqual(budget?.budget ?? 0);
   });
 });

@@ -1,5 +1,5 @@
 import { displayNameOf, offlineAccount } from "./offline-account.ts";
-import { offlineCampaignReport } from "./offline-ads.ts";
+import { offlineAdReport, offlineCampaignBudget, offlineCampaignReport } from "./offline-ads.ts";
 import { categoryCatalog } from "./offline-catalog.ts";
 import { offlineFollowerHistory } from "./offline-followers.ts";
 import { offlineTrends } from "./offline-trends.ts";
@@ -55,6 +55,13 @@ export function createOfflineProvider(options: { now?: () => Date } = {}): TikTo
       assertRange("days", days, 1, MAX_REPORT_DAYS);
       return offlineCampaignReport(campaignId, days, now());
     },
+    async getCampaignBudget(campaignId) {
+      return offlineCampaignBudget(campaignId);
+    },
+    async getAdReport(campaignId, range) {
+      assertDayRange(range);
+      return offlineAdReport(campaignId, range, now());
+    },
   };
 }
 
@@ -62,4 +69,11 @@ export function createOfflineProvider(options: { now?: () => Date } = {}): TikTo
 function assertRange(name: string, value: number, min: number, max: number): void {
   if (!Number.isInteger(value) || value < min || value > max)
     throw new RangeError(`${name} must be an integer from ${min} to ${max}, got ${value}`);
+}
+
+const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
+
+function assertDayRange({ start_date, end_date }: { start_date: string; end_date: string }): void {
+  if (!DAY_RE.test(start_date) || !DAY_RE.test(end_date) || start_date > end_date)
+    throw new RangeError(`expected start_date ≤ end_date as YYYY-MM-DD, got ${start_date} to ${end_date}`);
 }

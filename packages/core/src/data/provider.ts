@@ -78,6 +78,39 @@ export const adReportRowSchema = z.object({
 });
 export type AdReportRow = z.infer<typeof adReportRowSchema>;
 
+/**
+ * A campaign's budget as the Marketing API's `campaign/get` gives it. `budget` is a daily amount only
+ * with `BUDGET_MODE_DAY` (or `BUDGET_MODE_DYNAMIC_DAILY_BUDGET`, a daily average over the week); a
+ * lifetime budget (`BUDGET_MODE_TOTAL`) and `BUDGET_MODE_INFINITE` (budgets set per ad group) are not.
+ */
+export const campaignBudgetSchema = z.object({
+  budget_mode: z.string(),
+  budget: z.number().nonnegative(),
+});
+export type CampaignBudget = z.infer<typeof campaignBudgetSchema>;
+
+/**
+ * One ad's metrics summed over a date range (Marketing API `report/integrated/get`, `AUCTION_AD`
+ * by `ad_id`, no day dimension): reach counts each person once over the whole range, which a sum
+ * of daily rows could not.
+ */
+export const adCreativeRowSchema = z.object({
+  ad_id: z.string(),
+  ad_name: z.string(),
+  spend: z.number().nonnegative(),
+  impressions: z.number().int().nonnegative(),
+  clicks: z.number().int().nonnegative(),
+  /** People who saw the ad at least once in the range; null where the source gives no reach. */
+  reach: z.number().int().nonnegative().nullable(),
+});
+export type AdCreativeRow = z.infer<typeof adCreativeRowSchema>;
+
+/** Inclusive days, `YYYY-MM-DD`. */
+export interface DayRange {
+  start_date: string;
+  end_date: string;
+}
+
 export interface TrendQuery {
   category: string;
   region: string;
@@ -102,4 +135,8 @@ export interface TikTokDataProvider {
   getTrends(query: TrendQuery): Promise<Trend[]>;
   /** Daily ad metrics for a campaign, oldest first. */
   getCampaignReport(campaignId: string, options: { days: number }): Promise<AdReportRow[]>;
+  /** The campaign's budget; null when the advertiser has no such campaign. */
+  getCampaignBudget(campaignId: string): Promise<CampaignBudget | null>;
+  /** Each ad of the campaign over the range, one row per ad that delivered. */
+  getAdReport(campaignId: string, range: DayRange): Promise<AdCreativeRow[]>;
 }

@@ -41,5 +41,7 @@ export function createDisplayApiProvider(options: { now?: () => Date } = {}): Ti
       );
     },
     getCampaignReport: (campaignId, query) => offline.getCampaignReport(campaignId, query),
+    getCampaignBudget: (campaignId) => offline.getCampaignBudget(campaignId),
+    getAdReport: (campaignId, range) => offline.getAdReport(campaignId, range),
   };
 }

@@ -165,6 +165,8 @@ describe("a handle with no connected account", () => {
       getFollowerHistory: fail,
       getTrends: fail,
       getCampaignReport: fail,
+      getCampaignBudget: fail,
+      getAdReport: fail,
     };
   };
 

@@ -70,6 +70,8 @@ export function tiktokPorts(source: () => TikTokPortsSource | undefined): {
       getFollowerHistory: async (handle, options) => (await get()).getFollowerHistory(handle, options),
       getTrends: async (query) => (await get()).getTrends(query),
       getCampaignReport: async (campaignId, options) => (await get()).getCampaignReport(campaignId, options),
+      getCampaignBudget: async (campaignId) => (await get()).getCampaignBudget(campaignId),
+      getAdReport: async (campaignId, range) => (await get()).getAdReport(campaignId, range),
     };
   };
 

@@ -3,7 +3,15 @@ import { TikTokApiError } from "../errors.ts";
 import { createTikTokClient, type TikTokCallRecord } from "../http-client.ts";
 import { startTikTokStub, type TikTokStub } from "../testing/index.ts";
 import { addUtcDays, utcDay } from "../utc-day.ts";
-import { CAMPAIGN_REPORT_METRICS, dayChunks, getCampaignReport, reportIntegratedGet } from "./reports.ts";
+import { marketingCampaignCreate } from "./endpoints.ts";
+import {
+  CAMPAIGN_REPORT_METRICS,
+  dayChunks,
+  getAdReport,
+  getCampaignBudget,
+  getCampaignReport,
+  reportIntegratedGet,
+} from "./reports.ts";
 
 let stub: TikTokStub;
 let records: TikTokCallRecord[];
@@ -121,6 +129,50 @@ describe("campaign reports from report/integrated/get", () => {
     const error = await rawRows("1800000000000001", addUtcDays(today, -30), today).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TikTokApiError);
     expect(error).toMatchObject({ code: "40002", status: 200 });
+  });
+});
+
+describe("ad reports from report/integrated/get at AUCTION_AD", () => {
+  const range = () => ({ start_date: addUtcDays(today, -7), end_date: addUtcDays(today, -1) });
+  const ads = (campaignId: string) =>
+    getAdReport(client, { advertiserId: ADVERTISER, campaignId, ...range() });
+
+  it("asks for one row per ad over the range, by ad_id alone, with reach", async () => {
+    await ads("1800000000000001");
+    expect(records[0]?.params).toMatchObject({
+      data_level: "AUCTION_AD",
+      dimensions: '["ad_id"]',
+      metrics: '["ad_name","spend","impressions","clicks","reach"]',
+      start_date: range().start_date,
+      end_date: range().end_date,
+    });
+  });
+
+  it("maps each ad's string metrics to numbers, summing to the campaign's days", async () => {
+    const rows = await ads("1800000000000001");
+    const days = (await report("1800000000000001", 8)).filter((r) => r.stat_date < today);
+    expect(rows.map((r) => r.ad_name)).toEqual(["Hook: before / after", "UGC testimonial", "15-second demo"]);
+    const impressions = rows.reduce((sum, r) => sum + r.impressions, 0);
+    expect(impressions).toBeLessThanOrEqual(days.reduce((sum, d) => sum + d.impressions, 0));
+    expect(impressions).toBeGreaterThan(days.reduce((sum, d) => sum + d.impressions, 0) - 3 * days.length);
+    for (const row of rows) expect(row.reach).toBeLessThan(row.impressions);
+  });
+});
+
+describe("a campaign's budget from campaign/get", () => {
+  it("reads the budget and its mode of the campaign asked for, and null for an unknown one", async () => {
+    const body = (name: string, budget: number) => ({
+      advertiser_id: ADVERTISER,
+      campaign_name: name,
+      objective_type: "TRAFFIC",
+      budget_mode: "BUDGET_MODE_DAY",
+      budget,
+    });
+    await client.call(marketingCampaignCreate, { body: body("first", 60) });
+    const { campaign_id } = await client.call(marketingCampaignCreate, { body: body("second", 80) });
+    const budget = await getCampaignBudget(client, { advertiserId: ADVERTISER, campaignId: campaign_id });
+    expect(budget).toEqual({ budget_mode: "BUDGET_MODE_DAY", budget: 80 });
+    expect(await getCampaignBudget(client, { advertiserId: ADVERTISER, campaignId: "404" })).toBeNull();
   });
 });
 

@@ -1,4 +1,4 @@
-import type { AdReportRow } from "@tiktok-army/core";
+import type { AdCreativeRow, AdReportRow, CampaignBudget, DayRange } from "@tiktok-army/core";
 import { z } from "zod";
 import { defineEndpoint } from "../endpoint.ts";
 import type { TikTokClient } from "../http-client.ts";
@@ -128,4 +128,118 @@ export function dayChunks(start: string, end: string, max: number): { start: str
     chunks.push({ start: from, end: utcDaysBetween(to, end) < 0 ? end : to });
   }
   return chunks;
+}
+
+/** Metrics of an ad report: `ad_name` is an attribute metric, `reach` counts people once over the range. */
+export const AD_REPORT_METRICS = ["ad_name", "spend", "impressions", "clicks", "reach"] as const;
+
+/** Reach is estimated and not served for every ad type: anything but a count is "not available". */
+const optionalCount = z.unknown().transform((value) => {
+  const parsed = count.safeParse(value);
+  return parsed.success ? parsed.data : null;
+});
+
+const adReportRowSchema = z.object({
+  dimensions: z.object({ ad_id: z.string() }),
+  metrics: z.object({
+    ad_name: z.string().optional(),
+    spend: amount,
+    impressions: count,
+    clicks: count,
+    reach: optionalCount,
+  }),
+});
+
+/** The same endpoint at `AUCTION_AD` by `ad_id` alone: one row per ad over the whole range. */
+export const adReportIntegratedGet = defineEndpoint({
+  style: "business",
+  method: "GET",
+  path: "/open_api/v1.3/report/integrated/get/",
+  data: z.object({
+    list: z.array(adReportRowSchema),
+    page_info: z.object({ page: z.number().int(), total_page: z.number().int() }),
+  }),
+  itemsRead: (data) => data.list.length,
+});
+
+export interface AdReportRequest extends DayRange {
+  advertiserId: string;
+  campaignId: string;
+  pageSize?: number;
+}
+
+/**
+ * Each ad of one campaign summed over `start_date`–`end_date` (inclusive, the advertiser's days),
+ * every page read. No day dimension, so TikTok counts reach once over the range.
+ * @example
+ * const ads = await getAdReport(marketing, { advertiserId, campaignId: "1800", start_date: "2026-10-25", end_date: "2026-10-31" });
+ */
+export async function getAdReport(client: TikTokClient, request: AdReportRequest): Promise<AdCreativeRow[]> {
+  if (utcDaysBetween(request.start_date, request.end_date) < 0)
+    throw new RangeError(
+      `start_date must not be after end_date, got ${request.start_date} to ${request.end_date}`,
+    );
+  const byAd = new Map<string, AdCreativeRow>();
+  for (let page = 1, totalPages = 1; page <= totalPages; page++) {
+    const reply = await client.call(adReportIntegratedGet, {
+      query: {
+        advertiser_id: request.advertiserId,
+        report_type: "BASIC",
+        data_level: "AUCTION_AD",
+        dimensions: JSON.stringify(["ad_id"]),
+        metrics: JSON.stringify(AD_REPORT_METRICS),
+        filtering: JSON.stringify([
+          {
+            field_name: "campaign_ids",
+            filter_type: "IN",
+            filter_value: JSON.stringify([request.campaignId]),
+          },
+        ]),
+        start_date: request.start_date,
+        end_date: request.end_date,
+        page,
+        page_size: request.pageSize ?? REPORT_PAGE_MAX,
+      },
+    });
+    totalPages = reply.page_info.total_page;
+    for (const { dimensions, metrics } of reply.list)
+      byAd.set(dimensions.ad_id, {
+        ad_id: dimensions.ad_id,
+        ad_name: metrics.ad_name ?? dimensions.ad_id,
+        spend: metrics.spend,
+        impressions: metrics.impressions,
+        clicks: metrics.clicks,
+        reach: metrics.reach,
+      });
+  }
+  return [...byAd.values()].filter((ad) => ad.impressions > 0);
+}
+
+/** `GET /open_api/v1.3/campaign/get/` read for the budget: `budget_mode` says whether `budget` is daily. */
+export const campaignBudgetGet = defineEndpoint({
+  style: "business",
+  method: "GET",
+  path: "/open_api/v1.3/campaign/get/",
+  data: z.object({
+    list: z.array(
+      z.object({ campaign_id: z.string(), budget_mode: z.string(), budget: z.number().nonnegative() }),
+    ),
+  }),
+  itemsRead: (data) => data.list.length,
+});
+
+/** The campaign's budget and its mode, or null when the advertiser has no such campaign. */
+export async function getCampaignBudget(
+  client: TikTokClient,
+  request: { advertiserId: string; campaignId: string },
+): Promise<CampaignBudget | null> {
+  const { list } = await client.call(campaignBudgetGet, {
+    query: {
+      advertiser_id: request.advertiserId,
+      filtering: JSON.stringify({ campaign_ids: [request.campaignId] }),
+      fields: JSON.stringify(["campaign_id", "budget_mode", "budget"]),
+    },
+  });
+  const campaign = list.find((c) => c.campaign_id === request.campaignId);
+  return campaign ? { budget_mode: campaign.budget_mode, budget: campaign.budget } : null;
 }

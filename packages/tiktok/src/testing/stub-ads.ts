@@ -80,10 +80,13 @@ export function createStubAds(): StubAds {
         return page(
           campaigns
             .filter((c) => !filtering.campaign_name || c.campaign_name.includes(filtering.campaign_name))
-            .map(({ campaign_id, campaign_name, operation_status }) => ({
+            .filter((c) => filtering.campaign_ids?.includes(c.campaign_id) ?? true)
+            .map(({ campaign_id, campaign_name, operation_status, body }) => ({
               campaign_id,
               campaign_name,
               operation_status,
+              budget_mode: body.budget_mode ?? "BUDGET_MODE_INFINITE",
+              budget: typeof body.budget === "number" ? body.budget : 0,
             })),
         );
       case "GET /adgroup/get/":

@@ -21,8 +21,9 @@ export function reportRoute(
   if (path !== "/report/integrated/get/") return undefined;
   if (!query.get("advertiser_id")) return invalid("advertiser_id is required");
   if (query.get("report_type") !== "BASIC") return invalid("the stub serves report_type BASIC only");
+  if (query.get("data_level") === "AUCTION_AD") return adReport(account, query);
   if (query.get("data_level") !== "AUCTION_CAMPAIGN")
-    return invalid("the stub serves data_level AUCTION_CAMPAIGN only");
+    return invalid("the stub serves data_level AUCTION_CAMPAIGN and AUCTION_AD only");
   const dimensions = jsonArray(query.get("dimensions"));
   const metrics = jsonArray(query.get("metrics"));
   if (!dimensions?.includes("stat_time_day") || !dimensions.includes("campaign_id"))
@@ -64,6 +65,63 @@ export function reportRoute(
         total_page: Math.ceil(rows.length / pageSize),
       },
     },
+  };
+}
+
+/** Ads of each stub campaign: three creatives, the first wearing out over the last 14 days. */
+const STUB_ADS = ["Hook: before / after", "UGC testimonial", "15-second demo"] as const;
+
+/**
+ * `AUCTION_AD` by `ad_id` alone over the range: each campaign's daily rows split between its three
+ * ads, summed, with reach counted once over the range (so frequency = impressions / reach grows with
+ * the range, fastest for the worn creative). Only BASIC and a campaign_ids filter, as for campaigns.
+ */
+function adReport(account: StubAccount, query: URLSearchParams): BusinessAnswer {
+  const dimensions = jsonArray(query.get("dimensions"));
+  if (dimensions?.length !== 1 || dimensions[0] !== "ad_id")
+    return invalid('the stub serves AUCTION_AD by dimensions ["ad_id"] only');
+  const metrics = jsonArray(query.get("metrics"));
+  if (!metrics?.every((m) => typeof m === "string")) return invalid("metrics must be a JSON array");
+  const start = query.get("start_date") ?? "";
+  const end = query.get("end_date") ?? "";
+  if (!DAY_RE.test(start) || !DAY_RE.test(end) || start > end)
+    return invalid("start_date and end_date are required as YYYY-MM-DD, start first");
+  const campaignIds = campaignFilter(query.get("filtering"));
+  if (campaignIds instanceof Error) return invalid(campaignIds.message);
+  const today = utcDay(new Date(account.now * 1000));
+  const list = campaignIds.flatMap((campaignId) => {
+    const days = campaignRows(campaignId, start, earlierDay(end, today), today);
+    return STUB_ADS.map((name, i) => {
+      let [spend, impressions, clicks] = [0, 0, 0];
+      for (const day of days) {
+        const worn =
+          i === 0
+            ? Math.max(0, 1 - utcDaysBetween(day.dimensions.stat_time_day.slice(0, 10), today) / 14)
+            : 0;
+        const dayImpressions = Math.floor(Number(day.metrics.impressions) / 3);
+        impressions += dayImpressions;
+        spend += Number(day.metrics.spend) / 3;
+        clicks += Math.round(
+          dayImpressions *
+            (Number(day.metrics.clicks) / Number(day.metrics.impressions)) *
+            (1.2 - 0.6 * worn),
+        );
+      }
+      const frequency = 1 + 0.07 * days.length * (i === 0 ? 2.5 : 1);
+      const all: Record<string, string> = {
+        ad_name: name,
+        spend: spend.toFixed(2),
+        impressions: String(impressions),
+        clicks: String(clicks),
+        reach: String(Math.round(impressions / frequency)),
+      };
+      return { dimensions: { ad_id: `${campaignId}${i + 1}` }, metrics: pick(all, metrics as string[]) };
+    });
+  });
+  return {
+    code: 0,
+    message: "OK",
+    data: { list, page_info: { page: 1, page_size: list.length, total_number: list.length, total_page: 1 } },
   };
 }
 
