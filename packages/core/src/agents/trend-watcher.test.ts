@@ -38,8 +38,8 @@ describe("trend_watcher", () => {
       formula: "(posts this window − posts previous window) / max(posts previous window, 1) × 100",
     });
     expect(output.hashtags[0]?.momentum).toEqual({
-      value: 150,
-      formula: "velocity × posts this window / (posts this window + 1K)",
+      value: 109.09,
+      formula: "velocity × posts this window / (posts this window + 2.5K)",
     });
   });
 

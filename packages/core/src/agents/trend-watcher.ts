@@ -16,12 +16,13 @@ export const MIN_TREND_POSTS = 100;
 export const MAX_TRENDS = 50;
 /**
  * Posts at which a trend's velocity counts half in its momentum: a tag few people post to reaches few
- * viewers however fast it grows (100 posts count 9%, 1K 50%, 10K 91%).
+ * viewers however fast it grows (100 posts count 4%, 1K 29%, 10K 80%, 50K 95%). It is velocity shrunk
+ * toward 0% as if every tag had this many more posts that did not grow.
  */
-export const MOMENTUM_HALF_WEIGHT_POSTS = 1_000;
+export const MOMENTUM_HALF_WEIGHT_POSTS = 2_500;
 const MOMENTUM_FORMULA = `velocity × posts this window / (posts this window + ${compactNumber(MOMENTUM_HALF_WEIGHT_POSTS)})`;
 
-/** Velocity shrunk toward 0 by volume, so +300% on 145 posts ranks below +80% on 12.4K posts. */
+/** Velocity weighted by volume, so +300% on 145 posts ranks below +80% on 12.4K posts. */
 export function trendMomentum(trend: { posts_current: number; posts_previous: number }): Metric {
   const weight = trend.posts_current / (trend.posts_current + MOMENTUM_HALF_WEIGHT_POSTS);
   return {
