@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { DataUnavailableError } from "../data/errors.ts";
 import type { TikTokDataProvider, Trend } from "../data/provider.ts";
 import { createAgentTestContext, executeAgent } from "../testing/agent-context.ts";
 import { trendWatcher } from "./trend-watcher.ts";
@@ -166,6 +167,24 @@ describe("trend_watcher", () => {
     );
     expect(output.sounds).toEqual([]);
     expect(output.summary).toContain("No trending sound in US is in the Commercial Music Library");
+  });
+
+  it("still states the music rule when the source gives no trends", async () => {
+    const base = createAgentTestContext();
+    const data: TikTokDataProvider = {
+      ...base.data,
+      getTrends: async () => {
+        throw new DataUnavailableError("Trends", "the Display API", "TikTok has no trends API");
+      },
+    };
+    const output = await executeAgent(
+      trendWatcher,
+      { category: "beauty" },
+      {},
+      createAgentTestContext({ data }),
+    );
+    expect(output).toMatchObject({ hashtags: [], sounds: [], dropped: [] });
+    expect(output.music_rule).toContain("only Commercial Music Library sounds, in organic posts too");
   });
 
   it("scopes offline trends to the region and freshness asked for", async () => {

@@ -137,15 +137,16 @@ export const trendWatcher = defineAgent({
       unlicensed_left_out: allSounds.length - sounds.length,
     });
     const kept = hashtags.slice(0, limit);
+    const listedSounds = sounds.slice(0, limit);
     const facts: TrendWatcherFacts = {
       category,
       region,
       freshness_hours: freshnessHours,
       hashtags: kept,
-      sounds: sounds.slice(0, limit),
+      sounds: listedSounds,
       hashtag_names: kept.map((item) => item.name),
       dropped: dropped.slice(0, MAX_TRENDS),
-      music_rule: musicRule(brand, sounds.slice(0, limit), allSounds.length - sounds.length),
+      music_rule: musicRule(brand, listedSounds, allSounds.length - sounds.length),
     };
     ctx.signal.throwIfAborted();
     const { value } = await ctx.llm.structured({
@@ -193,7 +194,8 @@ function musicRule(
     return `Business accounts may use only Commercial Music Library sounds, in organic posts too: only commercially licensed sounds are listed${leftOut}.`;
   }
   const licensed = listed.filter((s) => s.commercially_licensed).length;
-  return `Creator accounts may use any sound in organic posts; only commercially licensed sounds may be used in Spark Ads (${licensed} of the ${listed.length} listed).`;
+  const count = listed.length > 0 ? ` (${licensed} of the ${listed.length} listed)` : "";
+  return `Creator accounts may use any sound in organic posts; only commercially licensed sounds may be used in Spark Ads${count}.`;
 }
 
 function trendsUnavailable(
