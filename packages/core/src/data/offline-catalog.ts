@@ -14,6 +14,11 @@ export type TikTokCategory = (typeof TIKTOK_CATEGORIES)[number];
 interface CategoryCatalog {
   /** Without the leading #, as TikTok's APIs return them. */
   hashtags: readonly string[];
+  /**
+   * Neighbouring niches' tags that trend in this one's feed (nail art in beauty) but that its accounts
+   * rarely post: what a trend feed mixes in and a relevance filter has to catch.
+   */
+  adjacentHashtags: readonly string[];
   titles: readonly string[];
   sounds: readonly string[];
   bio: string;
@@ -29,6 +34,7 @@ const CATALOG: Record<TikTokCategory, CategoryCatalog> = {
     hashtags: tags(
       "skintok grwm makeuptutorial skincareroutine beautyhacks drugstoremakeup cleangirl glassskin lipcombo makeupdupes nailinspo hairtok",
     ),
+    adjacentHashtags: tags("nailart gelnails nailtok curlyhair heatlesscurls hairstyles perfumetok"),
     titles: [
       "My 5-minute GRWM for work",
       "Trying the viral dupe so you don't have to",
@@ -50,6 +56,7 @@ const CATALOG: Record<TikTokCategory, CategoryCatalog> = {
     hashtags: tags(
       "gymtok fittok workoutroutine homeworkout legday pilates hyrox proteinrecipes runtok mobility fitnessjourney gymmotivation",
     ),
+    adjacentHashtags: tags("athleisure sleeptok guthealth mealprepideas"),
     titles: [
       "20-minute full body, no equipment",
       "What I eat in a day to build muscle",
@@ -65,6 +72,7 @@ const CATALOG: Record<TikTokCategory, CategoryCatalog> = {
     hashtags: tags(
       "foodtok easyrecipes mealprep airfryerrecipes dinnerideas bakingtok healthyrecipes cottagecheese onepotmeal pastatok streetfood budgetmeals",
     ),
+    adjacentHashtags: tags("coffeetok cocktailrecipes kitchenorganization groceryhaul"),
     titles: [
       "15-minute garlic butter pasta",
       "Meal prep for the week under $30",
@@ -86,6 +94,7 @@ const CATALOG: Record<TikTokCategory, CategoryCatalog> = {
     hashtags: tags(
       "ootd fashiontok outfitideas thrifttok capsulewardrobe styletips outfitinspo streetstyle fallfashion hauls quietluxury workwear",
     ),
+    adjacentHashtags: tags("sneakertok jewelrytok makeuplook nailinspo"),
     titles: [
       "5 ways to style one blazer",
       "Thrift flip: $8 dress",
@@ -101,6 +110,7 @@ const CATALOG: Record<TikTokCategory, CategoryCatalog> = {
     hashtags: tags(
       "techtok iphonetricks setupwars aitools gadgets pcbuild productivityhacks desksetup techreview coding smarthome androidtips",
     ),
+    adjacentHashtags: tags("cameragear photographytips cryptotok evtok"),
     titles: [
       "5 iPhone settings to change today",
       "My minimal desk setup tour",
@@ -116,6 +126,7 @@ const CATALOG: Record<TikTokCategory, CategoryCatalog> = {
     hashtags: tags(
       "traveltok hiddengems budgettravel solotravel traveltips roadtrip packwithme wanderlust vanlife travelhacks europetravel itinerary",
     ),
+    adjacentHashtags: tags("cruisetok expatlife movingabroad airportoutfit"),
     titles: [
       "3 days in Lisbon under $300",
       "Hidden gems locals don't share",
@@ -131,6 +142,7 @@ const CATALOG: Record<TikTokCategory, CategoryCatalog> = {
     hashtags: tags(
       "gamingtok gamingsetup fortniteclips minecraftbuilds indiegames cozygames speedrun gamingclips retrogaming valorant nintendoswitch gamedev",
     ),
+    adjacentHashtags: tags("animetok cosplay mangarecs figurecollection"),
     titles: [
       "This clutch should be illegal",
       "Cozy games for a rainy weekend",
@@ -146,6 +158,7 @@ const CATALOG: Record<TikTokCategory, CategoryCatalog> = {
     hashtags: tags(
       "dogsoftiktok catsoftiktok puppytok pettok dogtraining rescuedog catlife goldenretriever petcare dogmom funnypets adoptdontshop",
     ),
+    adjacentHashtags: tags("horsesoftiktok reptiletok aquariumtok birdtok"),
     titles: [
       "Teaching my rescue to sit in 3 days",
       "POV: the cat hears the treat bag",
@@ -163,6 +176,7 @@ const FALLBACK: CategoryCatalog = {
   hashtags: tags(
     "tipsandtricks lifehacks learnontiktok dayinmylife smallbusiness storytime howto beforeandafter tutorial trending review challenge",
   ),
+  adjacentHashtags: [],
   titles: [
     "3 things I wish I knew sooner",
     "A day in my life",

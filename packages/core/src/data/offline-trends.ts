@@ -21,7 +21,7 @@ const MAX_AGE_HOURS = 240;
 
 /**
  * Trending hashtags and sounds of a niche in a region, seeded by (category, region, UTC day) so they
- * change daily like the real thing. Returned by volume, as a naive source would: ranking by velocity
+ * change daily like the real thing, with tags of neighbouring niches mixed in as real feeds do. Returned by volume, as a naive source would: ranking by velocity
  * is the trend watcher's job.
  */
 export function offlineTrends(query: TrendQuery, now: Date): Trend[] {
@@ -46,8 +46,13 @@ export function offlineTrends(query: TrendQuery, now: Date): Trend[] {
       name,
       ...base,
       ...drawMomentum(random),
-      commercially_licensed: random.chance(0.45),
+      // An "original sound" is a user's upload: never in the Commercial Music Library.
+      commercially_licensed: random.chance(0.45) && !name.startsWith("original sound"),
     })),
+    // Drawn last so the niche's own trends keep the numbers they had before neighbours joined the feed.
+    ...catalog.adjacentHashtags
+      .filter((name) => !hashtags.includes(name))
+      .map((name) => ({ kind: "hashtag" as const, name, ...base, ...drawMomentum(random) })),
   ];
   return trends
     .filter((trend) => trend.age_hours <= query.freshnessHours)
