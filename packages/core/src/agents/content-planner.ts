@@ -5,10 +5,11 @@ import type { FixtureRequest } from "../llm/port.ts";
 import { UNTRUSTED_DATA_RULE, untrustedBlock } from "../llm/prompt-blocks.ts";
 import { HASHTAGS_MAX, hashtagsSchema, lineSchema, textSchema } from "./bounds.ts";
 import { type AgentContext, defineAgent } from "./contract.ts";
-import { isGenericHashtag, normalizeHashtag, uniqueHashtags } from "./hashtag.ts";
 import { inWindow } from "./metrics.ts";
 import { joinAnd } from "./phrasing.ts";
-import { type PlannedSlot, POST_FORMATS, type PostFormat, postingSchedule } from "./posting-schedule.ts";
+import { mentionedTags, planHashtags } from "./plan-hashtags.ts";
+import { quoted, uniquePostCopy } from "./post-hooks.ts";
+import { type PlannedSlot, POST_FORMATS, postingSchedule } from "./posting-schedule.ts";
 import {
   bestPostingTimes,
   clockTime,
@@ -21,8 +22,6 @@ import {
 import { type ReviewFindings, reviewFindingsSchema } from "./review-findings.ts";
 import { rankVideos } from "./video-ranking.ts";
 
-/** At most this many of each kind: a plan with 20 hashtags has no focus. */
-const PER_KIND = 3;
 const MAX_POSTS_PER_WEEK = 14;
 const MAX_WEEKS = 8;
 /** Trending hashtags it is given to pick from: trend_watcher ranks at most 50. */
@@ -132,65 +131,6 @@ export function contentCopySchema(posts: number, removed: readonly string[] = []
     });
 }
 
-/** The tags of `tags` that `text` names as a word, with or without #. */
-function mentionedTags(text: string, tags: readonly string[]): string[] {
-  return tags.filter((tag) => new RegExp(`(?<![\\p{L}\\p{N}_])#?${tag}(?![\\p{L}\\p{N}_])`, "iu").test(text));
-}
-
-interface PlanHashtags {
-  proven: string[];
-  trending: string[];
-  added: string[];
-  niche: string[];
-  removed: string[];
-}
-
-/**
- * The plan's hashtags. Without approval: the review's kept ones and the account's proven ones, then new
- * trending ones, none cut by the review, at most PER_KIND of each. With approval: exactly the approved
- * ones, each labelled by where it came from.
- */
-function planHashtags(
-  input: {
-    category: string;
-    top_hashtags: string[];
-    trending_hashtags: string[];
-    approved_hashtags?: string[];
-  },
-  review: ReviewFindings | undefined,
-): PlanHashtags {
-  const tagsOf = (findings: ReviewFindings["keep"]) =>
-    findings.flatMap((f) => (f.hashtag ? [f.hashtag] : []));
-  const cut = new Set(uniqueHashtags(tagsOf(review?.cut ?? [])));
-  const provenAll = uniqueHashtags([...tagsOf(review?.keep ?? []), ...input.top_hashtags]);
-  const trendingAll = uniqueHashtags(input.trending_hashtags).filter((tag) => !provenAll.includes(tag));
-  const niche = normalizeHashtag(input.category);
-  if (input.approved_hashtags) {
-    const approved = uniqueHashtags(input.approved_hashtags);
-    const proven = approved.filter((tag) => provenAll.includes(tag));
-    const trending = approved.filter((tag) => trendingAll.includes(tag));
-    return {
-      proven,
-      trending,
-      added: approved.filter((tag) => !proven.includes(tag) && !trending.includes(tag) && tag !== niche),
-      niche: approved.filter((tag) => tag === niche && !proven.includes(tag) && !trending.includes(tag)),
-      // The review's cut tags stay quotable: the rationale says they were cut, and why.
-      removed: [...provenAll, ...trendingAll].filter((tag) => !approved.includes(tag) && !cut.has(tag)),
-    };
-  }
-  const usable = (tag: string) => !isGenericHashtag(tag) && !cut.has(tag);
-  const proven = provenAll.filter(usable).slice(0, PER_KIND);
-  const trending = trendingAll.filter(usable).slice(0, PER_KIND);
-  // With nothing to go on, the niche's own name is still a better tag than none.
-  return {
-    proven,
-    trending,
-    added: [],
-    niche: proven.length + trending.length === 0 ? [niche] : [],
-    removed: [],
-  };
-}
-
 /** Plans the next weeks of posts: schedule and hashtags computed, hooks and captions written by the model. */
 export const contentPlanner = defineAgent({
   name: "content_planner",
@@ -298,10 +238,19 @@ async function accountVideos(
   }
 }
 
-/** Titles of the best recent videos, without part numbers or repeats, none naming a removed hashtag. */
+/**
+ * Titles of the best recent videos, without their hashtags, part numbers or repeats; none naming a
+ * removed hashtag.
+ */
 function topVideoTitles(videos: readonly TikTokVideo[], now: Date, removed: readonly string[]): string[] {
   const titles = rankVideos(inWindow(videos, now), now)
-    .top.map((v) => v.title.replace(/\s*\(part \d+\)$/i, "").trim())
+    .top.map((v) =>
+      v.title
+        .replace(/#[\p{L}\p{N}_]+/gu, "")
+        .replace(/\s*\(part \d+\)\s*$/i, "")
+        .replace(/\s+/g, " ")
+        .trim(),
+    )
     .filter((title) => title.length > 0 && mentionedTags(title, removed).length === 0);
   return [...new Map(titles.map((t) => [t.toLowerCase(), t])).values()];
 }
@@ -333,71 +282,18 @@ function copyPrompt(f: ContentPlannerFacts, review: ReviewFindings | undefined):
     .join("\n\n");
 }
 
-// Each format has two ways in, so a plan can revisit a topic without repeating a hook.
-const HOOKS: Record<PostFormat, readonly [(t: string) => string, (t: string) => string]> = {
-  tutorial: [(t) => `${t}: the step everyone skips`, (t) => `How I'd redo ${t} today`],
-  talking_head: [(t) => `What nobody told you after ${t}`, (t) => `The honest story behind ${t}`],
-  trend_remix: [(t) => `${t}, but make it the trend`, (t) => `I tried the trend on ${t}`],
-  before_after: [(t) => `Before vs after: ${t}, a month on`, (t) => `${t}: one change, before and after`],
-  day_in_the_life: [(t) => `A real day behind ${t}`, (t) => `Filming ${t}: a real day, no filter`],
-  stitch_reply: [
-    (t) => `Your top question about ${t}, answered`,
-    (t) => `You asked for more ${t}: here it is`,
-  ],
-};
-
-const CAPTIONS: Record<PostFormat, (topic: string) => string> = {
-  tutorial: (t) => `Three steps, thirty seconds, building on ${t}. Save this for later.`,
-  talking_head: (t) => `Hot take, straight from ${t}: agree or not? Tell me below.`,
-  trend_remix: (t) => `Gave this trend the ${t} treatment. Should I do part 2?`,
-  before_after: (t) => `One change since ${t}. Which side wins?`,
-  day_in_the_life: (t) => `What a normal day around ${t} actually looks like. Ask me anything.`,
-  stitch_reply: (t) => `You asked about ${t}, I answered. What should I cover next?`,
-};
-
-/** A title short enough to quote in a two-second hook. */
-function quoted(title: string): string {
-  const words = title.split(/\s+/);
-  return `“${words.length > 6 ? `${words.slice(0, 5).join(" ")}…` : title}”`;
-}
-
-/**
- * One hook per post, none repeated: each post takes the next topic (top videos first, then proven
- * hashtags) in its format's first unused phrasing; when every pairing is used, a part number.
- */
-function uniqueHooks(f: ContentPlannerFacts): { hook: string; topic: string }[] {
-  const topics = [
-    ...f.top_videos.map(quoted),
-    ...f.proven_hashtags.map((t) => `#${t}`),
-    ...(f.top_videos.length + f.proven_hashtags.length === 0 ? [f.category.toLowerCase()] : []),
-  ];
-  const used = new Set<string>();
-  return f.schedule.map((slot, i) => {
-    const ways = HOOKS[slot.format];
-    const candidates = ways.flatMap((way) =>
-      topics
-        .map((_, k) => topics[(i + k) % topics.length] as string)
-        .map((topic) => ({ hook: way(topic), topic })),
-    );
-    const fresh = candidates.find((c) => !used.has(c.hook));
-    const first = candidates[0] as { hook: string; topic: string };
-    let pick = fresh ?? first;
-    for (let part = 2; used.has(pick.hook); part++) pick = { ...first, hook: `${first.hook} (part ${part})` };
-    used.add(pick.hook);
-    return pick;
-  });
-}
-
 /** Mock hooks and captions for the schedule content_planner computed (its `context`). */
 function mockPosts(request: FixtureRequest): {
   posts: { hook: string; caption: string }[];
   rationale: string;
 } {
   const f = request.context as ContentPlannerFacts;
-  const posts = uniqueHooks(f).map(({ hook, topic }, i) => ({
-    hook,
-    caption: CAPTIONS[(f.schedule[i] as PlannedSlot).format](topic),
-  }));
+  // Top videos first, then proven hashtags: hooks build on what already works for the account.
+  const topics = [...f.top_videos.map(quoted), ...f.proven_hashtags.map((t) => `#${t}`)];
+  const posts = uniquePostCopy(
+    f.schedule.map((slot) => slot.format),
+    [topics[0] ?? f.category.toLowerCase(), ...topics.slice(1)],
+  );
   const tags = (list: string[]) => joinAnd(list.map((t) => `#${t}`));
   const mix =
     f.trending_hashtags.length > 0 && f.proven_hashtags.length > 0
