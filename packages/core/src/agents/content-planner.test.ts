@@ -3,6 +3,7 @@ import { DataUnavailableError } from "../data/errors.ts";
 import { createOfflineProvider } from "../data/offline-provider.ts";
 import type { TikTokDataProvider } from "../data/provider.ts";
 import { createAgentTestContext, executeAgent, TEST_NOW } from "../testing/agent-context.ts";
+import { injectionPayloads, markerPlaces } from "../testing/prompt-injection.ts";
 import { contentCopySchema, contentPlanner } from "./content-planner.ts";
 import { clockTime } from "./posting-times.ts";
 
@@ -201,6 +202,16 @@ describe("content_planner hooks", () => {
     expect(block.split("\n").length).toBeGreaterThan(0);
     for (const line of block.split("\n")) expect(TITLES).toContain(line);
     expect(prompt).toContain("no two hooks in the plan are the same");
+  });
+
+  it("shows the model top video titles only inside their untrusted block, whatever they say", async () => {
+    for (const payload of injectionPayloads()) {
+      const ctx = createAgentTestContext({ data: retitled([payload.text]) });
+      await executeAgent(contentPlanner, INPUT, {}, ctx);
+      const places = markerPlaces(ctx.llm.calls[0]?.prompt ?? "", payload.marker);
+      expect(places.length, payload.name).toBeGreaterThan(0);
+      for (const place of places) expect(place, payload.name).toBe("untrusted_top_videos");
+    }
   });
 
   it("keeps hooks unique in the longest plan", async () => {
