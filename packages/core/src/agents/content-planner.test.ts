@@ -158,6 +158,24 @@ describe("content_planner after the campaign gate", () => {
     expect(schema.safeParse(copy("My nailinspiration era")).success).toBe(true);
   });
 
+  it("does not quote a review's kept hashtag that a person then removed", async () => {
+    const review = {
+      verdict: "hold",
+      keep: [
+        { hashtag: "nailinspo", evidence: "#nailinspo: 3 videos, 90K views, engagement 6.1% vs 5.2%" },
+        { hashtag: "skintok", evidence: "#skintok: 4 videos, 120K views, engagement 7.1% vs 5.2%" },
+      ],
+      cut: [],
+    };
+    const plan = await executeAgent(contentPlanner, {
+      ...GATE_INPUT,
+      review,
+      approved_hashtags: ["skintok", "grwm", "cleangirl"],
+    });
+    expect(JSON.stringify(plan).toLowerCase()).not.toContain("nailinspo");
+    expect(plan.rationale).toContain(review.keep[1]?.evidence);
+  });
+
   it("gives posts no hashtags when every one was removed, rather than inventing one", async () => {
     const plan = await executeAgent(contentPlanner, { ...GATE_INPUT, approved_hashtags: [] });
     expect(plan.hashtags).toEqual([]);

@@ -94,7 +94,8 @@ export interface ContentPlannerFacts {
 /**
  * The copy the model writes; one entry per scheduled post, in order. A hook repeated within the plan, or
  * a hashtag a person removed mentioned anywhere, fails the reply like any schema mismatch, so the step
- * tries again rather than shipping a plan that contradicts its approval.
+ * tries again rather than shipping a plan that contradicts its approval. `removed` holds hashtags as
+ * normalizeHashtag gives them.
  */
 export function contentCopySchema(posts: number, removed: readonly string[] = []) {
   return z
@@ -161,6 +162,13 @@ export const contentPlanner = defineAgent({
     ctx.signal.throwIfAborted();
     const handle = input.handle.replace(/^@/, "");
     const tags = planHashtags(input, input.review);
+    // A kept hashtag a person then removed is no longer kept: the plan must not quote it.
+    const review = input.review && {
+      ...input.review,
+      keep: input.review.keep.filter(
+        (k) => !k.hashtag || mentionedTags(k.hashtag, tags.removed).length === 0,
+      ),
+    };
     const now = ctx.now();
     const { videos, unavailable } = await accountVideos(handle, ctx);
     const zone = timeZoneOf(input.region, ctx.options.time_zone);
@@ -190,13 +198,13 @@ export const contentPlanner = defineAgent({
       posts_per_week: ctx.options.posts_per_week,
       weeks: ctx.options.weeks,
       schedule,
-      ...(input.review ? { review: input.review } : {}),
+      ...(review ? { review } : {}),
     };
     const { value } = await ctx.llm.structured({
       system: ["You are a TikTok content strategist writing hooks and captions.", UNTRUSTED_DATA_RULE].join(
         "\n",
       ),
-      prompt: copyPrompt(facts, input.review),
+      prompt: copyPrompt(facts, review),
       schema: contentCopySchema(schedule.length, tags.removed),
       context: facts,
       signal: ctx.signal,
