@@ -16,7 +16,7 @@ export const videoSummarySchema = z.object({
 export type VideoSummary = z.infer<typeof videoSummarySchema>;
 
 /** Views keep arriving for about two days; ranking fresher videos would punish them for being new. */
-const SETTLED_SECONDS = 48 * 3600;
+export const SETTLED_SECONDS = 48 * 3600;
 /** The best and the worst videos shown, each. */
 export const VIDEOS_SHOWN = 5;
 
@@ -42,17 +42,9 @@ export function rankVideos(videos: readonly TikTokVideo[], now: Date): VideoRank
   const settledBefore = now.getTime() / 1000 - SETTLED_SECONDS;
   const settled = videos.filter((v) => v.create_time <= settledBefore);
   const pool = settled.length >= 4 ? settled : [...videos];
-  const rates = pool.map(postEngagementRate);
-  const medianViews = median(pool.map((v) => v.view_count));
-  const medianRate = median(rates);
-  const ranked = pool
-    .map((video, i) => {
-      const rate = rates[i] ?? 0;
-      const reach = medianViews === 0 ? 1 : video.view_count / medianViews;
-      const engagement = medianRate === 0 ? 1 : rate / medianRate;
-      return { video, rate, score: Math.sqrt(reach * engagement) };
-    })
-    .sort((a, b) => b.score - a.score || b.video.view_count - a.video.view_count);
+  const ranked = scoreVideos(pool).sort(
+    (a, b) => b.score - a.score || b.video.view_count - a.video.view_count,
+  );
   const shown = Math.min(VIDEOS_SHOWN, Math.floor(ranked.length / 2));
   const summary = ({ video, rate, score }: (typeof ranked)[number]): VideoSummary => ({
     id: video.id,
@@ -70,6 +62,25 @@ export function rankVideos(videos: readonly TikTokVideo[], now: Date): VideoRank
       .map(summary),
     topHashtags: mostUsedHashtags(best, VIDEOS_SHOWN),
   };
+}
+
+/**
+ * Each video's reach-and-engagement score within `pool` (RANKING_FORMULA): 1 is the pool's median post.
+ * @example
+ * scoreVideos(settled).map((s) => s.score); // [1.8, 0.6, ...], in the pool's order
+ */
+export function scoreVideos(
+  pool: readonly TikTokVideo[],
+): { video: TikTokVideo; rate: number; score: number }[] {
+  const rates = pool.map(postEngagementRate);
+  const medianViews = median(pool.map((v) => v.view_count));
+  const medianRate = median(rates);
+  return pool.map((video, i) => {
+    const rate = rates[i] ?? 0;
+    const reach = medianViews === 0 ? 1 : video.view_count / medianViews;
+    const engagement = medianRate === 0 ? 1 : rate / medianRate;
+    return { video, rate, score: Math.sqrt(reach * engagement) };
+  });
 }
 
 function mostUsedHashtags(videos: readonly TikTokVideo[], count: number): string[] {
