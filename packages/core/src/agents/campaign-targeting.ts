@@ -1,3 +1,9 @@
+import { z } from "zod";
+import type { TikTokVideo } from "../data/provider.ts";
+import { HASHTAGS_MAX, LINE_MAX_LENGTH, lineSchema } from "./bounds.ts";
+import { isGenericHashtag, normalizeHashtag, uniqueHashtags } from "./hashtag.ts";
+import { compactNumber, signedPct } from "./phrasing.ts";
+
 /**
  * TikTok location ids (GeoNames ids) of the regions our accounts report. A region missing here
  * is not guessed: the drafting step asks for its `location_ids` option instead.
@@ -35,4 +41,87 @@ export function campaignSchedule(
   const at = (ms: number) => `${new Date(ms).toISOString().slice(0, 10)} 00:00:00`;
   const start = midnight + startInDays * day;
   return { start: at(start), end: at(start + days * day) };
+}
+
+/** The fields of trend_watcher's ranked hashtags the builder reads; the others are ignored. */
+export const trendingHashtagSchema = z.object({
+  name: lineSchema,
+  velocity: z.object({ value: z.number() }),
+  posts_current: z.number().int().nonnegative(),
+  /** Why the tag fits the account's topics; no `matched` topic means it does not fit. */
+  relevance: z.object({ matched: z.array(lineSchema).max(HASHTAGS_MAX), reason: lineSchema }).optional(),
+});
+export type TrendingHashtag = z.infer<typeof trendingHashtagSchema>;
+
+export const hashtagEvidenceSchema = z.object({
+  hashtag: lineSchema,
+  /** trending: rising in the niche now; proven: on the account's best videos; given: set by the run. */
+  source: z.enum(["trending", "proven", "given"]),
+  evidence: lineSchema,
+});
+export type HashtagEvidence = z.infer<typeof hashtagEvidenceSchema>;
+
+/** Each side of the balance: proven tags hold the account's audience, trending ones reach a new one. */
+const PROVEN_MAX = 3;
+const TRENDING_MAX = 3;
+
+export interface HashtagChoiceInput {
+  /** Hashtags the run set; when present they are the targeting, as given. */
+  given?: readonly string[];
+  proven: readonly string[];
+  trending: readonly TrendingHashtag[];
+}
+
+/**
+ * The hashtags a campaign targets, each with the evidence a reviewer reads beside it: the run's own
+ * list when it set one, else up to 3 of the account's proven tags (generic ones such as #fyp say
+ * nothing) and up to 3 trending tags that fit its topics. When the trends carry relevance, a trend
+ * without a matched topic is off-topic and is not targeted.
+ */
+export function chooseHashtags(
+  input: HashtagChoiceInput,
+  best: readonly TikTokVideo[],
+  recent: readonly TikTokVideo[],
+): HashtagEvidence[] {
+  const usage = (tag: string) => usageEvidence(tag, best, recent);
+  if (input.given)
+    return uniqueHashtags(input.given).map((hashtag) => ({
+      hashtag,
+      source: "given",
+      evidence: `set by the run; ${usage(hashtag)}`,
+    }));
+  const proven = uniqueHashtags(input.proven)
+    .filter((tag) => !isGenericHashtag(tag))
+    .slice(0, PROVEN_MAX)
+    .map((hashtag): HashtagEvidence => ({ hashtag, source: "proven", evidence: usage(hashtag) }));
+  const taken = new Set(proven.map((e) => e.hashtag));
+  const relevanceKnown = input.trending.some((t) => t.relevance !== undefined);
+  const trending: HashtagEvidence[] = [];
+  for (const trend of input.trending) {
+    const hashtag = normalizeHashtag(trend.name);
+    const fits = !relevanceKnown || (trend.relevance?.matched.length ?? 0) > 0;
+    if (!hashtag || !fits || taken.has(hashtag) || isGenericHashtag(hashtag)) continue;
+    if (trending.length === TRENDING_MAX) break;
+    taken.add(hashtag);
+    trending.push({ hashtag, source: "trending", evidence: trendEvidence(trend) });
+  }
+  return [...proven, ...trending];
+}
+
+function usageEvidence(tag: string, best: readonly TikTokVideo[], recent: readonly TikTokVideo[]): string {
+  const carries = (videos: readonly TikTokVideo[]) =>
+    videos.filter((v) => v.hashtags.some((raw) => normalizeHashtag(raw) === tag)).length;
+  const onBest = carries(best);
+  const onRecent = carries(recent);
+  if (onBest > 0) return `on ${onBest} of your ${best.length} best videos (reach × engagement)`;
+  if (onRecent === 0) return `not on your last ${recent.length} posts`;
+  const none = best.length > 0 ? `on none of your ${best.length} best videos; ` : "";
+  return `${none}on ${onRecent} of your last ${recent.length} posts`;
+}
+
+function trendEvidence(trend: TrendingHashtag): string {
+  const growth = `${signedPct(trend.velocity.value)} posts vs the window before (${compactNumber(trend.posts_current)} posts)`;
+  const fit = trend.relevance ? trend.relevance.reason : "fit with your topics not checked";
+  const text = `${growth}; ${fit}`;
+  return text.length <= LINE_MAX_LENGTH ? text : `${text.slice(0, LINE_MAX_LENGTH - 1)}…`;
 }
