@@ -2,14 +2,12 @@ import { z } from "zod";
 import {
   AD_TEXT_MAX,
   type AdGroupPayload,
-  type AdPayload,
   type CampaignPayload,
   campaignPayloadSchema,
   MIN_ADGROUP_DAILY_BUDGET,
   MIN_DAILY_BUDGET,
 } from "../data/campaign-payload.ts";
 import { DataUnavailableError } from "../data/errors.ts";
-import type { TikTokVideo } from "../data/provider.ts";
 import type { FixtureRequest } from "../llm/port.ts";
 import { UNTRUSTED_DATA_RULE, untrustedBlock } from "../llm/prompt-blocks.ts";
 import { NonRetriableError } from "../runner/errors.ts";
@@ -21,54 +19,35 @@ import {
 } from "./ad-benchmarks.ts";
 import { FINDINGS_MAX, HASHTAGS_MAX, hashtagsSchema, lineSchema, textSchema } from "./bounds.ts";
 import {
+  budgetNotes,
   campaignSchedule,
   chooseHashtags,
-  type HashtagEvidence,
   hashtagEvidenceSchema,
+  hashtagGroups,
   locationIdsOf,
   trendingHashtagSchema,
 } from "./campaign-targeting.ts";
 import type { AgentContext } from "./contract.ts";
 import { defineAgent } from "./contract.ts";
-import { median, round2 } from "./metrics.ts";
+import { round2 } from "./metrics.ts";
 import { compactNumber } from "./phrasing.ts";
+import { CREATIVES_MAX, chooseCreatives, creativeSchema, sparkAds } from "./spark-ads.ts";
 import { rankVideos } from "./video-ranking.ts";
 
-const HASHTAGS_PER_AD_GROUP = 3;
 /** TikTok takes names of up to 512 characters. */
 const NAME_MAX = 512;
 const MAX_AD_GROUPS = 3;
 const AD_COPIES_MAX = 5;
-/** TikTok takes 1–5 ads per ad group. */
-const ADS_PER_GROUP_MAX = 5;
 /** Recent posts the Spark Ads' videos are chosen from. */
 const VIDEOS_CONSIDERED = 30;
-/** Spark Ads per draft: enough to let the auction pick a winner, few enough to fund each. */
-const CREATIVES_MAX = 3;
 /** The Marketing API reports at most 30 days per request. */
 const HISTORY_DAYS = 30;
-/**
- * TikTok Business Help Center budget recommendations: for optimization goals other than conversions,
- * 50 × the current cost per result, or USD 100 a day while no cost per result is known.
- */
-const RECOMMENDED_DAILY_BUDGET = 100;
-const MINIMUMS_SOURCE =
-  'TikTok Business Help Center, "About budgets for ads in TikTok Ads Manager", Aug 2025';
-
 const DRAFT_OBJECTIVES = ["REACH", "VIDEO_VIEWS"] as const;
 
 /** TikTok's campaign ids are digits; offline ones letters, digits and underscores. */
 const campaignIdSchema = z
   .string()
   .regex(/^[A-Za-z0-9_-]{1,128}$/, "campaign_id must be 1–128 letters, digits, _ or -");
-
-export const creativeSchema = z.object({
-  video_id: lineSchema,
-  title: textSchema,
-  /** Why this video: its hold (or, without watch time, its reach × engagement), with the figures. */
-  reason: lineSchema,
-});
-export type Creative = z.infer<typeof creativeSchema>;
 
 export const campaignBuilderOutput = z.object({
   /** Exactly what the publisher sends to TikTok once a human approves it (edits included). */
@@ -233,7 +212,7 @@ export const campaignBuilder = defineAgent({
     const ads = sparkAds(
       picked.map((p) => p.video),
       value.ad_copy,
-      objective,
+      objective === "REACH" ? "LEARN_MORE" : "WATCH_NOW",
     );
     const groups = hashtagSets.map(
       (tags, i): AdGroupPayload => ({
@@ -309,133 +288,12 @@ async function forecastRates(
   }
 }
 
-/**
- * Up to three videos that keep people watching, among those with at least the median views (retention
- * on a video nobody saw proves nothing): ranked by hold = average time watched ÷ duration, then by
- * full-watch rate. Sources without watch time (the Display API) fall back to the reach × engagement
- * ranking, and each reason says so.
- */
-function chooseCreatives(
-  videos: readonly TikTokVideo[],
-  best: readonly TikTokVideo[],
-  ranked: ReturnType<typeof rankVideos>["top"],
-): { video: TikTokVideo; reason: string }[] {
-  const medianViews = median(videos.map((v) => v.view_count));
-  const seen = videos.filter((v) => v.view_count >= medianViews);
-  const withRetention = seen.every(
-    (v) => v.average_time_watched !== null && v.full_video_watched_rate !== null,
-  );
-  if (withRetention)
-    return seen
-      .map((video) => ({
-        video,
-        hold: (video.average_time_watched ?? 0) / video.duration,
-        full: video.full_video_watched_rate ?? 0,
-      }))
-      .sort((a, b) => b.hold - a.hold || b.full - a.full)
-      .slice(0, CREATIVES_MAX)
-      .map(({ video, hold, full }) => ({
-        video,
-        reason:
-          `hold ${pct(hold)} (average ${video.average_time_watched}s watched of ${video.duration}s), ` +
-          `${pct(full)} watched to the end; ${compactNumber(video.view_count)} views (your median ${compactNumber(medianViews)})`,
-      }));
-  const fallback = "watch time not available from this API, so ranked by reach × engagement";
-  if (best.length === 0) {
-    const top = [...videos].sort((a, b) => b.view_count - a.view_count)[0] as TikTokVideo;
-    return [{ video: top, reason: `${fallback}: too few videos to rank, the most-viewed is promoted` }];
-  }
-  return best.slice(0, CREATIVES_MAX).map((video, i) => {
-    const summary = ranked[i];
-    return {
-      video,
-      reason: `${fallback}: score ${summary?.score} (1 = a median post), ${compactNumber(video.view_count)} views, ${summary?.engagement_rate}% engagement`,
-    };
-  });
-}
-
-function pct(share: number): string {
-  return `${Math.round(share * 100)}%`;
-}
-
-/**
- * One ad per video and per copy, paired in turn (video k with copy k), so every chosen video runs and
- * every copy is tried, within TikTok's 5 ads per ad group.
- */
-function sparkAds(
-  videos: readonly TikTokVideo[],
-  copies: readonly string[],
-  objective: DraftObjective,
-): AdPayload[] {
-  const count = Math.min(ADS_PER_GROUP_MAX, Math.max(videos.length, copies.length));
-  return Array.from({ length: count }, (_, k): AdPayload => {
-    const video = videos[k % videos.length] as TikTokVideo;
-    const n = k % copies.length;
-    return {
-      ad_name: `${video.id} · copy ${n + 1}`,
-      ad_text: copies[n] as string,
-      ad_format: "SINGLE_VIDEO",
-      identity_type: "TT_USER",
-      tiktok_item_id: video.id,
-      call_to_action: objective === "REACH" ? "LEARN_MORE" : "WATCH_NOW",
-    };
-  });
-}
-
-/** The budget against TikTok's published minimums and its recommendation, with what the draft did. */
-function budgetNotes(
-  currency: string,
-  daily: number,
-  groups: number,
-  wanted: number,
-  hashtags: number,
-): string[] {
-  const notes = [
-    `${currency} ${daily}/day meets TikTok's minimums of ${MIN_DAILY_BUDGET} a day per campaign and ${MIN_ADGROUP_DAILY_BUDGET} per ad group ` +
-      `(USD or the equivalent; ${MINIMUMS_SOURCE}); shared by ${groups} ad group${groups === 1 ? "" : "s"} (Campaign Budget Optimization), ` +
-      `${currency} ${round2(daily / groups)} each on average.`,
-  ];
-  if (wanted > groups)
-    notes.push(
-      `The ${hashtags} hashtags would make ${wanted} ad groups, but ${currency} ${daily}/day covers only ${groups} at ${MIN_ADGROUP_DAILY_BUDGET} each: ` +
-        `they share ${groups}. A budget of ${wanted * MIN_ADGROUP_DAILY_BUDGET} gives each cluster its own.`,
-    );
-  if (daily < RECOMMENDED_DAILY_BUDGET)
-    notes.push(
-      `TikTok recommends at least USD ${RECOMMENDED_DAILY_BUDGET} a day for reach and view campaigns while no cost per result is known ` +
-        "(TikTok Business Help Center, budget recommendations): below it the learning phase takes longer.",
-    );
-  return notes;
-}
-
 /** Unique per draft (the publisher finds an ad group again by name) and within TikTok's 512 characters. */
 function adGroupName(handle: string, tags: string[], index: number): string {
   const label = tags.length > 0 ? tags.map((t) => `#${t}`).join(" ") : "broad";
   const suffix = ` · ${index + 1}`;
   const head = `@${handle} · ${label}`;
   return `${head.length + suffix.length <= NAME_MAX ? head : `${head.slice(0, NAME_MAX - suffix.length - 1)}…`}${suffix}`;
-}
-
-/**
- * Up to three hashtags per ad group, proven, trending and given tags in groups of their own, so each
- * group's results say which interest cluster works; when the budget funds fewer groups, the tags
- * share the groups it funds.
- */
-function hashtagGroups(evidence: readonly HashtagEvidence[], maxGroups: number): string[][] {
-  const clusters = (["proven", "trending", "given"] as const)
-    .map((source) => evidence.filter((e) => e.source === source).map((e) => e.hashtag))
-    .flatMap((tags) => spread(tags, Math.ceil(tags.length / HASHTAGS_PER_AD_GROUP)));
-  if (clusters.length === 0) return [[]];
-  if (clusters.length <= maxGroups) return clusters;
-  return spread(
-    evidence.map((e) => e.hashtag),
-    maxGroups,
-  );
-}
-
-/** `tags` dealt round-robin into `count` lists. */
-function spread(tags: readonly string[], count: number): string[][] {
-  return Array.from({ length: count }, (_, group) => tags.filter((_, i) => i % count === group));
 }
 
 const CALLS_TO_ACTION: Record<CampaignBuilderFacts["objective"], string> = {

@@ -1,7 +1,9 @@
 import { z } from "zod";
+import { MIN_ADGROUP_DAILY_BUDGET, MIN_DAILY_BUDGET } from "../data/campaign-payload.ts";
 import type { TikTokVideo } from "../data/provider.ts";
 import { HASHTAGS_MAX, LINE_MAX_LENGTH, lineSchema } from "./bounds.ts";
 import { isGenericHashtag, normalizeHashtag, uniqueHashtags } from "./hashtag.ts";
+import { round2 } from "./metrics.ts";
 import { compactNumber, signedPct } from "./phrasing.ts";
 
 /**
@@ -124,4 +126,61 @@ function trendEvidence(trend: TrendingHashtag): string {
   const fit = trend.relevance ? trend.relevance.reason : "fit with your topics not checked";
   const text = `${growth}; ${fit}`;
   return text.length <= LINE_MAX_LENGTH ? text : `${text.slice(0, LINE_MAX_LENGTH - 1)}…`;
+}
+
+const HASHTAGS_PER_AD_GROUP = 3;
+/**
+ * TikTok Business Help Center budget recommendations: for optimization goals other than conversions,
+ * 50 × the current cost per result, or USD 100 a day while no cost per result is known.
+ */
+const RECOMMENDED_DAILY_BUDGET = 100;
+const MINIMUMS_SOURCE =
+  'TikTok Business Help Center, "About budgets for ads in TikTok Ads Manager", Aug 2025';
+
+/** The budget against TikTok's published minimums and its recommendation, with what the draft did. */
+export function budgetNotes(
+  currency: string,
+  daily: number,
+  groups: number,
+  wanted: number,
+  hashtags: number,
+): string[] {
+  const notes = [
+    `${currency} ${daily}/day meets TikTok's minimums of ${MIN_DAILY_BUDGET} a day per campaign and ${MIN_ADGROUP_DAILY_BUDGET} per ad group ` +
+      `(USD or the equivalent; ${MINIMUMS_SOURCE}); shared by ${groups} ad group${groups === 1 ? "" : "s"} (Campaign Budget Optimization), ` +
+      `${currency} ${round2(daily / groups)} each on average.`,
+  ];
+  if (wanted > groups)
+    notes.push(
+      `The ${hashtags} hashtags would make ${wanted} ad groups, but ${currency} ${daily}/day covers only ${groups} at ${MIN_ADGROUP_DAILY_BUDGET} each: ` +
+        `they share ${groups}. A budget of ${wanted * MIN_ADGROUP_DAILY_BUDGET} gives each cluster its own.`,
+    );
+  if (daily < RECOMMENDED_DAILY_BUDGET)
+    notes.push(
+      `TikTok recommends at least USD ${RECOMMENDED_DAILY_BUDGET} a day for reach and view campaigns while no cost per result is known ` +
+        "(TikTok Business Help Center, budget recommendations): below it the learning phase takes longer.",
+    );
+  return notes;
+}
+
+/**
+ * Up to three hashtags per ad group, proven, trending and given tags in groups of their own, so each
+ * group's results say which interest cluster works; when the budget funds fewer groups, the tags
+ * share the groups it funds.
+ */
+export function hashtagGroups(evidence: readonly HashtagEvidence[], maxGroups: number): string[][] {
+  const clusters = (["proven", "trending", "given"] as const)
+    .map((source) => evidence.filter((e) => e.source === source).map((e) => e.hashtag))
+    .flatMap((tags) => spread(tags, Math.ceil(tags.length / HASHTAGS_PER_AD_GROUP)));
+  if (clusters.length === 0) return [[]];
+  if (clusters.length <= maxGroups) return clusters;
+  return spread(
+    evidence.map((e) => e.hashtag),
+    maxGroups,
+  );
+}
+
+/** `tags` dealt round-robin into `count` lists. */
+function spread(tags: readonly string[], count: number): string[][] {
+  return Array.from({ length: count }, (_, group) => tags.filter((_, i) => i % count === group));
 }
