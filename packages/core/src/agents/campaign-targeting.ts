@@ -128,7 +128,9 @@ function trendEvidence(trend: TrendingHashtag): string {
   return text.length <= LINE_MAX_LENGTH ? text : `${text.slice(0, LINE_MAX_LENGTH - 1)}…`;
 }
 
+/** Small clusters, so an ad group's results say which interest works. */
 const HASHTAGS_PER_AD_GROUP = 3;
+
 /**
  * TikTok Business Help Center budget recommendations: for optimization goals other than conversions,
  * 50 × the current cost per result, or USD 100 a day while no cost per result is known.
@@ -157,8 +159,8 @@ export function budgetNotes(
     );
   if (daily < RECOMMENDED_DAILY_BUDGET)
     notes.push(
-      `TikTok recommends at least USD ${RECOMMENDED_DAILY_BUDGET} a day for reach and view campaigns while no cost per result is known ` +
-        "(TikTok Business Help Center, budget recommendations): below it the learning phase takes longer.",
+      `TikTok recommends at least USD ${RECOMMENDED_DAILY_BUDGET} a day for goals other than conversions while no cost per result is known ` +
+        "(TikTok Business Help Center, budget recommendations); this draft stays at the budget set.",
     );
   return notes;
 }
