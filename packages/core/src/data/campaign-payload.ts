@@ -1,8 +1,16 @@
 import { z } from "zod";
 import { hashtagsSchema } from "../agents/bounds.ts";
 
+// TikTok Business Help Center, "About budgets for ads in TikTok Ads Manager" (Aug 2025) and
+// "About Budget and Bidding FAQs" (Jul 2024): a daily budget must exceed USD 50 per campaign and
+// USD 20 per ad group (or the equivalent in the account's currency).
 /** TikTok's smallest daily budget at campaign level, in the advertiser's currency units (USD 50). */
 export const MIN_DAILY_BUDGET = 50;
+/**
+ * TikTok's smallest daily budget per ad group (USD 20). With Campaign Budget Optimization the ad
+ * groups share the campaign's budget, so it must cover this much for each of them.
+ */
+export const MIN_ADGROUP_DAILY_BUDGET = 20;
 /** Ad text takes 1–100 characters. */
 export const AD_TEXT_MAX = 100;
 const NAME_MAX = 512;
@@ -82,6 +90,13 @@ export const campaignPayloadSchema = z
         code: "custom",
         path: ["campaign", "budget"],
         message: `must be at most ${payload.max_daily_budget} ${payload.currency} (the step's max_daily_budget)`,
+      });
+    const perGroup = MIN_ADGROUP_DAILY_BUDGET * payload.ad_groups.length;
+    if (payload.campaign.budget < perGroup)
+      ctx.addIssue({
+        code: "custom",
+        path: ["campaign", "budget"],
+        message: `must be at least ${perGroup} ${payload.currency}: TikTok's minimum of ${MIN_ADGROUP_DAILY_BUDGET} for each of the ${payload.ad_groups.length} ad groups`,
       });
     const drafted = payload.drafted_at.slice(0, 19).replace("T", " ");
     const names = new Set<string>();
