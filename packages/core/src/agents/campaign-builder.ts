@@ -35,7 +35,6 @@ import { CREATIVES_MAX, chooseCreatives, creativeSchema, sparkAds } from "./spar
 import { rankVideos } from "./video-ranking.ts";
 
 /** TikTok takes names of up to 512 characters. */
-const NAME_MAX = 512;
 const MAX_AD_GROUPS = 3;
 const AD_COPIES_MAX = 5;
 /** Recent posts the Spark Ads' videos are chosen from. */
@@ -216,7 +215,7 @@ export const campaignBuilder = defineAgent({
     );
     const groups = hashtagSets.map(
       (tags, i): AdGroupPayload => ({
-        adgroup_name: adGroupName(handle, tags, i),
+        adgroup_name: adGroupName(handle, i),
         placement_type: "PLACEMENT_TYPE_NORMAL",
         placements: ["PLACEMENT_TIKTOK"],
         location_ids: locations,
@@ -289,11 +288,9 @@ async function forecastRates(
 }
 
 /** Unique per draft (the publisher finds an ad group again by name) and within TikTok's 512 characters. */
-function adGroupName(handle: string, tags: string[], index: number): string {
-  const label = tags.length > 0 ? tags.map((t) => `#${t}`).join(" ") : "broad";
-  const suffix = ` · ${index + 1}`;
-  const head = `@${handle} · ${label}`;
-  return `${head.length + suffix.length <= NAME_MAX ? head : `${head.slice(0, NAME_MAX - suffix.length - 1)}…`}${suffix}`;
+function adGroupName(handle: string, index: number): string {
+  // Not named after its hashtags: a reviewer may change them, and the name would then mislead in Ads Manager.
+  return `@${handle} · hashtag group ${index + 1}`;
 }
 
 const CALLS_TO_ACTION: Record<CampaignBuilderFacts["objective"], string> = {

@@ -147,6 +147,14 @@ export const contentPlanner = defineAgent({
     review: reviewFindingsSchema.optional(),
     /** The hashtags a person approved at a gate: the plan uses these and no others. */
     approved_hashtags: hashtagsSchema.optional(),
+    /**
+     * The ad groups a person approved at a campaign gate: their hashtags are the approved ones. A workflow
+     * input maps paths, not values, so the planner reads the approved campaign's groups as they are.
+     */
+    approved_ad_groups: z
+      .array(z.object({ hashtags: hashtagsSchema }))
+      .max(20)
+      .optional(),
     /** The account's country, for the time zone posting times are read in; UTC when null. */
     region: lineSchema.nullable().default(null),
   }),
@@ -161,7 +169,9 @@ export const contentPlanner = defineAgent({
   async execute(input, ctx) {
     ctx.signal.throwIfAborted();
     const handle = input.handle.replace(/^@/, "");
-    const tags = planHashtags(input, input.review);
+    const approvedHashtags =
+      input.approved_hashtags ?? input.approved_ad_groups?.flatMap((group) => group.hashtags);
+    const tags = planHashtags({ ...input, approved_hashtags: approvedHashtags }, input.review);
     // A kept hashtag a person then removed is no longer kept: the plan must not quote it.
     const review = input.review && {
       ...input.review,
@@ -191,7 +201,7 @@ export const contentPlanner = defineAgent({
       trending_hashtags: tags.trending,
       added_hashtags: tags.added,
       removed_hashtags: tags.removed,
-      approved: input.approved_hashtags !== undefined,
+      approved: approvedHashtags !== undefined,
       top_videos: topVideoTitles(videos, now, tags.removed),
       time_zone: zone.zone,
       posting_times: posting.times,

@@ -30,7 +30,7 @@ export function planHashtags(
     category: string;
     top_hashtags: string[];
     trending_hashtags: string[];
-    approved_hashtags?: string[];
+    approved_hashtags?: string[] | undefined;
   },
   review: ReviewFindings | undefined,
 ): PlanHashtags {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { CampaignPublisherOutput } from "../agents/campaign-publisher.ts";
+import type { ContentPlannerOutput } from "../agents/content-planner.ts";
+import type { TrendWatcherOutput } from "../agents/trend-watcher.ts";
 import type { CampaignPayload } from "../data/campaign-payload.ts";
 import { createOfflineAds } from "../data/offline-ads-port.ts";
 import { ApprovalValueError } from "../runner/approvals.ts";
@@ -46,9 +48,9 @@ describe("campaign_launch", () => {
     expect(keys).toEqual([
       "account_health",
       "trends",
-      "content_plan",
       "campaign",
       "approve_campaign",
+      "content_plan",
       "publish",
       "approve_enable",
       "enable",
@@ -104,6 +106,41 @@ describe("campaign_launch", () => {
       ),
     );
     expect(report).toMatch(/Approve enabling[^:]*: approved by maria@brand\.test on [\d-]+, as proposed\./);
+  });
+
+  it("carries a hashtag edit at the gate into every later step and the report, the plan included", async () => {
+    const { store, runId, state: atGate, proposed, decide } = await atCampaignGate();
+    const trends = atGate.steps.trends?.output as TrendWatcherOutput;
+    const trending = trends.hashtag_names;
+    const group = proposed.ad_groups.find((g) => g.hashtags.some((t) => trending.includes(t)));
+    const removed = group?.hashtags.find((t) => trending.includes(t));
+    if (!group || !removed) throw new Error("expected a targeted trending hashtag");
+    const hashtags = [...group.hashtags.filter((t) => t !== removed), "glassskin"];
+    const approved = {
+      ...proposed,
+      ad_groups: proposed.ad_groups.map((g) => (g === group ? { ...g, hashtags } : g)),
+    };
+    await decide(approved);
+    const paused = await store.load(runId);
+    const enableGate = Object.values(paused?.approvals ?? {}).find((a) => a.status === "pending");
+    const report = (await decide(undefined, enableGate?.id)) ?? "";
+    const state = await store.load(runId);
+    const plan = state?.steps.content_plan?.output as ContentPlannerOutput;
+    expect(plan.hashtags).toContain("glassskin");
+    expect(plan.posts.some((post) => post.hashtags.includes("glassskin"))).toBe(true);
+    const tag = new RegExp(`#?\\b${removed}\\b`, "i");
+    for (const key of ["content_plan", "publish", "enable"])
+      expect(JSON.stringify(state?.steps[key]?.output), key).not.toMatch(tag);
+    // The decision record names it as removed, the draft's evidence marks it so; nothing else may name it.
+    const [body = "", approvals] = report.split("## Approvals");
+    expect(approvals).toMatch(new RegExp(`removed "${removed}", added "glassskin"`));
+    const marked = [
+      `| #${removed} | trending, removed at approval |`,
+      `Removed at approval and left out of this report's recommendations: #${removed}.`,
+    ];
+    expect(body).toContain(marked[0]);
+    const unmarked = marked.reduce((text, m) => text.replaceAll(m, ""), body);
+    expect(unmarked).not.toMatch(new RegExp(`#${removed}\\b`));
   });
 
   it("refuses a budget above the step's max_daily_budget, naming the field, and creates nothing", async () => {

@@ -14,13 +14,13 @@ import { workflow } from "../workflow/workflow-builder.ts";
  * Marketing API payload (no side effect); a human approves it, editing only the budget and the
  * hashtags; the publisher creates exactly that, disabled, once; a second approval enables it.
  * The hashtags are reviewed inside the campaign payload, where they become targeting, so there is
- * no separate hashtag gate.
+ * no separate hashtag gate; the content plan runs after that gate and posts with the approved ones.
  */
 export const CAMPAIGN_LAUNCH = workflow({
   slug: "campaign_launch",
   name: "Campaign launch",
   description:
-    "Audits the account and its niche's trends, plans content, drafts a paid campaign for a human to approve (budget and hashtags editable), creates it disabled at TikTok, then enables it after a second approval.",
+    "Audits the account and its niche's trends, drafts a paid campaign for a human to approve (budget and hashtags editable), plans content with the approved hashtags, creates the campaign disabled at TikTok, then enables it after a second approval.",
   params: z.object({
     country: z
       .enum(TARGET_COUNTRIES)
@@ -37,28 +37,23 @@ export const CAMPAIGN_LAUNCH = workflow({
   .agent("trends", trendWatcher, {
     label: "Trends in the niche",
     dependsOn: ["account_health"],
-    input: ({ steps }) => ({ category: steps.account_health.category }),
-    options: { freshness_hours: 48 },
-  })
-  .agent("content_plan", contentPlanner, {
-    label: "Content plan",
-    dependsOn: ["account_health", "trends"],
     input: ({ brief, steps }) => ({
-      handle: brief.handle,
       category: steps.account_health.category,
-      top_hashtags: steps.account_health.top_hashtags,
-      trending_hashtags: steps.trends.hashtag_names,
+      account_hashtags: steps.account_health.top_hashtags,
+      target_type: brief.targetType,
     }),
+    options: { freshness_hours: 48 },
   })
   .agent("campaign", campaignBuilder, {
     label: "Campaign draft",
-    dependsOn: ["account_health", "content_plan"],
+    dependsOn: ["account_health", "trends"],
     input: ({ brief, params, steps }) => ({
       handle: brief.handle,
       category: steps.account_health.category,
       country: params.country,
       region: steps.account_health.region,
-      hashtags: steps.content_plan.hashtags,
+      proven_hashtags: steps.account_health.top_hashtags,
+      trending: steps.trends.hashtags,
     }),
     options: {
       daily_budget: 50,
@@ -73,6 +68,19 @@ export const CAMPAIGN_LAUNCH = workflow({
     reviews: "campaign",
     field: "payload",
     options: { editable: [...CAMPAIGN_EDITABLE_PATHS] },
+  })
+  .agent("content_plan", contentPlanner, {
+    label: "Content plan",
+    // After the gate: the plan posts with the hashtags the reviewer approved, not the draft's.
+    dependsOn: ["account_health", "trends", "approve_campaign"],
+    input: ({ brief, steps }) => ({
+      handle: brief.handle,
+      category: steps.account_health.category,
+      region: steps.account_health.region,
+      top_hashtags: steps.account_health.top_hashtags,
+      trending_hashtags: steps.trends.hashtag_names,
+      approved_ad_groups: steps.approve_campaign.payload.ad_groups,
+    }),
   })
   .agent("publish", campaignPublisher, {
     label: "Create campaign (disabled)",

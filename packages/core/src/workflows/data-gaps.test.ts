@@ -96,10 +96,14 @@ describe("a source that gives less than the offline demo (Display API)", () => {
     expect(state.status).toBe("waiting_approval");
     const health = state.steps.account_health?.output as AccountHealthOutput;
     expectDegradedHealth(health);
-    const plan = state.steps.content_plan?.output as ContentPlannerOutput;
-    expectNoTrends(state.steps.trends?.output as TrendWatcherOutput, plan, health);
+    const trends = state.steps.trends?.output as TrendWatcherOutput;
+    expect(trends.unavailable).toContain("Creative Center trends have no official API");
+    // With no trends, the draft targets the account's own proven hashtags; the plan waits for the gate.
     const payload = Object.values(state.approvals)[0]?.value as CampaignPayload;
-    expect(payload.ad_groups.flatMap((group) => group.hashtags).sort()).toEqual([...plan.hashtags].sort());
+    const targeted = payload.ad_groups.flatMap((group) => group.hashtags);
+    expect(targeted.length).toBeGreaterThan(0);
+    for (const tag of targeted) expect(health.top_hashtags).toContain(tag);
+    expect(state.steps.content_plan?.status).toBe("pending");
     // The source gives no region: the run's country decides where the ads run.
     expect(payload.ad_groups.every((group) => group.location_ids.join() === "2635167")).toBe(true);
   });

@@ -34,7 +34,11 @@ export const POST_LAUNCH_LOOP = workflow({
   .agent("trends", trendWatcher, {
     label: "Trends in the niche",
     dependsOn: ["account_health"],
-    input: ({ steps }) => ({ category: steps.account_health.category }),
+    input: ({ brief, steps }) => ({
+      category: steps.account_health.category,
+      account_hashtags: steps.account_health.top_hashtags,
+      target_type: brief.targetType,
+    }),
   })
   .agent("next_plan", contentPlanner, {
     label: "Next content plan",
@@ -42,6 +46,7 @@ export const POST_LAUNCH_LOOP = workflow({
     input: ({ brief, steps }) => ({
       handle: brief.handle,
       category: steps.account_health.category,
+      region: steps.account_health.region,
       top_hashtags: steps.account_health.top_hashtags,
       trending_hashtags: steps.trends.hashtag_names,
       review: steps.performance.findings,

@@ -17,7 +17,11 @@ export const PROFILE_AUDIT = workflow({
   .agent("trends", trendWatcher, {
     label: "Trends in the niche",
     dependsOn: ["account_health"],
-    input: ({ steps }) => ({ category: steps.account_health.category }),
+    input: ({ brief, steps }) => ({
+      category: steps.account_health.category,
+      account_hashtags: steps.account_health.top_hashtags,
+      target_type: brief.targetType,
+    }),
     options: { freshness_hours: 72 },
   })
   .agent("content_plan", contentPlanner, {
@@ -26,6 +30,7 @@ export const PROFILE_AUDIT = workflow({
     input: ({ brief, steps }) => ({
       handle: brief.handle,
       category: steps.account_health.category,
+      region: steps.account_health.region,
       top_hashtags: steps.account_health.top_hashtags,
       trending_hashtags: steps.trends.hashtag_names,
     }),
