@@ -3,8 +3,7 @@ import type { AgentRegistry } from "../agents/registry.ts";
 import type { AdsPortFor } from "../data/ads.ts";
 import type { DataFor } from "../data/data-scope.ts";
 import type { LlmPort } from "../llm/port.ts";
-import { valueAtPath } from "../workflow/input-path.ts";
-import { changedPaths } from "./edited-paths.ts";
+import { valueChanges } from "./edited-paths.ts";
 import { describeError, NonRetriableError } from "./errors.ts";
 import { resolveStepInput } from "./resolve-input.ts";
 import type { RunState } from "./run-state.ts";
@@ -159,13 +158,7 @@ function decisionOf(state: RunState, stepKey: string): { decision?: ReportedDeci
   );
   if (!approval?.decidedBy) return {};
   const edited = approval.editedValue !== undefined;
-  const changes = edited
-    ? changedPaths(approval.value, approval.editedValue).map((path) => ({
-        path,
-        before: valueAt(approval.value, path),
-        after: valueAt(approval.editedValue, path),
-      }))
-    : [];
+  const changes = edited ? valueChanges(approval.value, approval.editedValue) : [];
   return {
     decision: {
       decidedBy: approval.decidedBy,
@@ -174,9 +167,4 @@ function decisionOf(state: RunState, stepKey: string): { decision?: ReportedDeci
       changes,
     },
   };
-}
-
-function valueAt(value: unknown, path: string): unknown {
-  const at = valueAtPath(value, path ? path.split(".") : []);
-  return at.found ? at.value : undefined;
 }
