@@ -2,6 +2,7 @@ import type { Page } from "@playwright/test";
 import {
   DESKTOP,
   expect,
+  expectAccessible,
   expectNoSidewaysScroll,
   keepFullPageScreenshot,
   PHONE,
@@ -15,6 +16,8 @@ const step = (page: Page, key: string) => page.getByTestId(`step-${key}`);
 test("on a 390 px phone and a 1400 px desktop the runs, run, approvals and report pages fit the width; a phone's run page lists its steps as a timeline", async ({
   page,
 }, testInfo) => {
+  // Two runs, then ten pages at two widths.
+  test.setTimeout(240_000);
   const auditId = await runProfileAudit(page, "phonefitcheck");
   // A campaign waiting at its gate: the approvals page's widest card.
   const launchId = await startCampaignLaunch(page, "phonefitbrand");
@@ -49,6 +52,7 @@ test("on a 390 px phone and a 1400 px desktop the runs, run, approvals and repor
       await expect(page.getByTestId("step-timeline")).toHaveCount(0);
     }
     await expectNoSidewaysScroll(page, `the run page (${width})`);
+    await expectAccessible(page, `the run page (${width})`);
     await keepFullPageScreenshot(page, testInfo, `run-${width}`);
     // The gate's proposal, open in the step panel.
     await step(page, "approve_campaign").click();
@@ -64,6 +68,7 @@ test("on a 390 px phone and a 1400 px desktop the runs, run, approvals and repor
     await page.goto(`/runs/${auditId}/report`);
     await expect(page.getByTestId("report").locator("table").first()).toBeVisible();
     await expectNoSidewaysScroll(page, `the report (${width})`);
+    await expectAccessible(page, `the report (${width})`);
     await keepFullPageScreenshot(page, testInfo, `report-${width}`);
   }
 
@@ -116,6 +121,7 @@ test("a gate decided inline in the run view shows its decision record: who, when
   );
   await expect(record.getByTestId("decision-comment")).toHaveText("Raise it for launch week");
   await expect(step(page, "approve_campaign")).toHaveAttribute("data-status", "succeeded");
+  await expectAccessible(page, "the run page with a gate's decision record");
   await keepFullPageScreenshot(page, testInfo, "run-gate-decided");
 
   // The next gate asks in the same place: the enable gate, decided inline too, as proposed.
