@@ -23,8 +23,12 @@ export function GateReview({ run, stepKey }: { run: RunView; stepKey: string }) 
 }
 
 function PendingGate({ approvalId }: { approvalId: string }) {
-  // The same query as the header's pending count: one request serves both.
-  const pending = trpc.approvals.list.useQuery({ status: "pending" }, { refetchInterval: 5_000 });
+  // The same query as the header's pending count: one request serves both. Fetched afresh on
+  // opening: the run's stream can announce the gate before a cached list has it.
+  const pending = trpc.approvals.list.useQuery(
+    { status: "pending" },
+    { refetchInterval: 5_000, staleTime: 0 },
+  );
   const [decided, setDecided] = useState<Decision | null>(null);
   const approval = pending.data?.find((a) => a.id === approvalId);
   if (decided) return <DecisionSent decision={decided} />;
@@ -54,9 +58,10 @@ function DecisionSent({ decision }: { decision: Decision }) {
 }
 
 function DecidedGate({ approvalId }: { approvalId: string }) {
-  const all = trpc.approvals.list.useQuery({});
-  const approval: Approval | undefined = all.data?.find((a) => a.id === approvalId);
-  if (all.isPending) return <Loading what="the decision" />;
+  const all = trpc.approvals.list.useQuery({}, { staleTime: 0 });
+  // A list cached before the decision still has the gate pending: wait for the fresh one.
+  const approval: Approval | undefined = all.data?.find((a) => a.id === approvalId && a.status !== "pending");
+  if (all.isPending || (!approval && all.isFetching)) return <Loading what="the decision" />;
   if (all.error) return <ErrorNotice>Could not load the decision: {all.error.message}</ErrorNotice>;
   if (!approval)
     return (
