@@ -62,6 +62,12 @@ describe("ReportMarkdown", () => {
     );
   });
 
+  it("puts each table in its own scrolling box, so a wide table never widens the page", () => {
+    const html = render("| a | b |\n| --- | --- |\n| 1 | 2 |\n\nText\n\n| c |\n| --- |\n| 3 |");
+    expect(html.match(/<div class="table-wrap" tabindex="0"><table>/g)).toHaveLength(2);
+    expect(html).toContain("</table></div>");
+  });
+
   it("renders an empty header cell as a plain cell, since a header needs a name", () => {
     const html = render("| | Video |\n| --- | --- |\n| Top | GRWM |");
     expect(html).toContain('<thead><tr><td></td><th scope="col">Video</th></tr></thead>');

@@ -17,6 +17,14 @@ const COMPONENTS: Components = {
   img: ({ alt }) => <span className="muted">[image{alt ? `: ${alt}` : ""}]</span>,
   // An empty header cell (a row-label column) is a plain cell: a header needs a name.
   th: ({ node, ...props }) => (node?.children.length ? <th scope="col" {...props} /> : <td {...props} />),
+  // A wide table scrolls inside its own box, never the page (a phone is narrower than most tables);
+  // the box takes keyboard focus so it can be scrolled without a mouse.
+  table: ({ node: _node, ...props }) => (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling box must be reachable by keyboard.
+    <div className="table-wrap" tabIndex={0}>
+      <table {...props} />
+    </div>
+  ),
   // The only inputs are task-list boxes (raw HTML is skipped); a checkbox needs a name too.
   input: ({ node: _node, ...props }) =>
     props.type === "checkbox" ? <input {...props} aria-label={props.checked ? "Done" : "To do"} /> : null,

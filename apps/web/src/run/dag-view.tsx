@@ -53,7 +53,7 @@ export function DagView({ steps, selectedKey, onSelect }: DagViewProps) {
 
   const height = Math.min(Math.max(layout.height + 48, 220), 520);
   return (
-    <div className="dag" style={{ height }}>
+    <div className="dag" data-testid="dag-graph" style={{ height }}>
       <ReactFlow
         nodes={nodes}
         edges={edges}

@@ -1,17 +1,21 @@
 import { isRunActive } from "@tiktok-army/core/model";
-import { useCallback } from "react";
+import { lazy, Suspense, useCallback } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import { errorCode } from "../api/api-error.ts";
 import { useLiveUpdates } from "../api/api-provider.tsx";
 import { trpc } from "../api/trpc.ts";
 import { usePageTitle } from "../app/page-title.ts";
 import { ErrorNotice, Loading } from "../ui/notices.tsx";
-import { DagView } from "./dag-view.tsx";
 import { RunHeader } from "./run-header.tsx";
 import { StepPanel } from "./step-panel.tsx";
+import { StepTimeline } from "./step-timeline.tsx";
+import { TIMELINE_MEDIA, useMediaQuery } from "./use-media-query.ts";
 import { useRunEvents } from "./use-run-events.ts";
 
-/** One run, live: its header, its DAG, and the details of the step picked (`?step=<key>`). */
+// React Flow and dagre load only where the graph is drawn: a phone gets the timeline without them.
+const DagView = lazy(() => import("./dag-view.tsx").then((m) => ({ default: m.DagView })));
+
+/** One run, live: its header, its DAG (a timeline on phones), and the details of the step picked (`?step=<key>`). */
 export default function RunPage() {
   const { runId = "" } = useParams();
   // A new run is a new page: nothing of the previous run's stream or selection carries over.
@@ -30,6 +34,7 @@ function RunScreen({ runId }: { runId: string }) {
     },
   );
   const liveStatus = useRunEvents(runId, live && run.isSuccess);
+  const narrow = useMediaQuery(TIMELINE_MEDIA);
   usePageTitle(run.data ? `${run.data.workflowName} @${run.data.brief.handle}` : "Run");
 
   const select = useCallback(
@@ -74,10 +79,26 @@ function RunScreen({ runId }: { runId: string }) {
           <h2 id="dag-title" className="sr-only">
             Steps
           </h2>
-          <DagView steps={view.steps} selectedKey={selected} onSelect={toggle} />
+          {narrow ? (
+            <StepTimeline steps={view.steps} selectedKey={selected} onSelect={toggle} />
+          ) : (
+            <Suspense fallback={<div className="dag dag-loading" aria-busy="true" />}>
+              <DagView steps={view.steps} selectedKey={selected} onSelect={toggle} />
+            </Suspense>
+          )}
           <p className="muted hint">Pick a step to see its input, model calls, tool calls and output.</p>
         </section>
-        {selected && <StepPanel run={view} stepKey={selected} poll={!live} onClose={() => select(null)} />}
+        {selected && (
+          // Keyed by step: each step opened is a new panel, revealed on a phone.
+          <StepPanel
+            key={selected}
+            run={view}
+            stepKey={selected}
+            poll={!live}
+            reveal={narrow}
+            onClose={() => select(null)}
+          />
+        )}
       </div>
     </div>
   );

@@ -1,5 +1,5 @@
 import { isRunActive, isStepInProgress } from "@tiktok-army/core/model";
-import { Link } from "react-router";
+import { useEffect, useRef } from "react";
 import { type RunView, trpc } from "../api/trpc.ts";
 import { useNow } from "../app/use-now.ts";
 import { elapsedMs, formatDateTime, formatDuration } from "../format.ts";
@@ -7,7 +7,8 @@ import { ErrorText } from "../ui/error-text.tsx";
 import { JsonBlock } from "../ui/json-block.tsx";
 import { ErrorNotice, Loading } from "../ui/notices.tsx";
 import { StatusPill } from "../ui/status-pill.tsx";
-import { stepRole } from "./step-node.tsx";
+import { GateReview } from "./gate-review.tsx";
+import { stepRole } from "./step-role.ts";
 import { TraceView } from "./trace-view.tsx";
 
 interface StepPanelProps {
@@ -16,10 +17,19 @@ interface StepPanelProps {
   /** Without the event stream the panel polls while the run moves. */
   poll: boolean;
   onClose: () => void;
+  /** Scroll the panel into view when it opens: on a phone it opens below the timeline, out of sight. */
+  reveal?: boolean;
 }
 
-/** Everything about one step: status, timings, input and options, trace, output, error and retry. */
-export function StepPanel({ run, stepKey, poll, onClose }: StepPanelProps) {
+/**
+ * Everything about one step: status, timings, a gate's proposal or decision, input and options,
+ * trace, output, error and retry.
+ */
+export function StepPanel({ run, stepKey, poll, onClose, reveal = false }: StepPanelProps) {
+  const ref = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (reveal) ref.current?.scrollIntoView({ block: "start" });
+  }, [reveal]);
   const utils = trpc.useUtils();
   const active = isRunActive(run.status);
   const detail = trpc.runs.step.useQuery(
@@ -36,13 +46,12 @@ export function StepPanel({ run, stepKey, poll, onClose }: StepPanelProps) {
   // The run's view is the freshest (it follows the stream); the detail adds data and trace.
   const step = run.steps.find((s) => s.key === stepKey);
   const now = useNow(step !== undefined && isStepInProgress(step.status));
-  const approval = run.approvals.find((a) => a.stepKey === stepKey && a.status === "pending");
   const titleId = `step-panel-title-${stepKey}`;
 
   if (!step) return null;
   const elapsed = elapsedMs(step.startedAt, step.finishedAt, now);
   return (
-    <section className="step-panel panel" aria-labelledby={titleId} data-testid="step-panel">
+    <section ref={ref} className="step-panel panel" aria-labelledby={titleId} data-testid="step-panel">
       <div className="step-panel-head">
         <h2 id={titleId}>{step.label}</h2>
         <button type="button" className="button button-quiet" onClick={onClose}>
@@ -77,13 +86,6 @@ export function StepPanel({ run, stepKey, poll, onClose }: StepPanelProps) {
         <ErrorNotice testId="step-error">Rejected: {step.error ?? "no comment"}</ErrorNotice>
       )}
       {step.status === "skipped" && step.error && <p className="muted">Skipped: {step.error}</p>}
-      {approval && (
-        <p className="notice notice-warning">
-          Waiting for a decision on <code>{approval.field}</code>.{" "}
-          <Link to={`/approvals#approval-${approval.id}`}>Review it</Link>
-        </p>
-      )}
-
       <dl className="stats">
         <div>
           <dt>Status</dt>
@@ -108,6 +110,8 @@ export function StepPanel({ run, stepKey, poll, onClose }: StepPanelProps) {
           <dd>{elapsed === null ? "—" : formatDuration(elapsed)}</dd>
         </div>
       </dl>
+
+      {step.kind === "approval" && <GateReview run={run} stepKey={stepKey} />}
 
       {detail.isPending && <Loading what="step details" />}
       {detail.error && <ErrorNotice>Could not load the step: {detail.error.message}</ErrorNotice>}

@@ -13,7 +13,7 @@ export {
   MIN_DAILY_BUDGET,
 } from "../data/campaign-payload.ts";
 export { DATA_SOURCE, type DataSource, LEGACY_DATA_SOURCE } from "../data/data-source.ts";
-export { changedPaths, isUnder } from "../runner/edited-paths.ts";
+export { changedPaths, isUnder, type ValueChange, valueChanges } from "../runner/edited-paths.ts";
 export { type RunTransitionCode, RunTransitionError } from "../runner/errors.ts";
 export type { RunEvent, RunEventBody, RunEventType } from "../runner/events.ts";
 export { applyRunEvent, applyRunEventLenient } from "../runner/reduce.ts";
@@ -43,6 +43,7 @@ export {
 } from "../workflow/brief.ts";
 export { IDENTIFIER, slugSchema, stepKeySchema } from "../workflow/identifier.ts";
 export { APPROVAL_NODE, SYNTHESIS_NODE } from "../workflow/nodes.ts";
+export { topoSort } from "../workflow/topo-sort.ts";
 export { DEFAULT_MAX_BATCH_SIZE } from "./batch-size.ts";
 export { type CreateBriefInput, createBriefSchema } from "./create-brief-input.ts";
 export { findInputProblem, type InputProblem, MAX_INPUT_DEPTH, textProblem } from "./input-rule.ts";

@@ -17,6 +17,7 @@ export function changedPaths(proposed: unknown, edited: unknown, at: string[] = 
   return [at.join(".")];
 }
 
+/** One value a reviewer changed: where, what was proposed there and what was approved. */
 export interface ValueChange {
   path: string;
   before: unknown;
@@ -27,18 +28,18 @@ export interface ValueChange {
  * Each change from `proposed` to `edited` as before → after, a list of plain values (hashtags, ids)
  * as one change: a reader wants "removed #a, added #b", not which index moved.
  * @example
- * changedValues({ tags: ["a", "b"] }, { tags: ["a", "c"] }); // [{ path: "tags", before: ["a", "b"], after: ["a", "c"] }]
+ * valueChanges({ tags: ["a", "b"] }, { tags: ["a", "c"] }); // [{ path: "tags", before: ["a", "b"], after: ["a", "c"] }]
  */
-export function changedValues(proposed: unknown, edited: unknown, at: string[] = []): ValueChange[] {
+export function valueChanges(proposed: unknown, edited: unknown, at: string[] = []): ValueChange[] {
   if (Object.is(proposed, edited)) return [];
   const plainList = (v: unknown) =>
     Array.isArray(v) && v.every((item) => !isRecord(item) && !Array.isArray(item));
   if (Array.isArray(proposed) && Array.isArray(edited) && !(plainList(proposed) && plainList(edited))) {
     if (proposed.length === edited.length)
-      return proposed.flatMap((item, i) => changedValues(item, edited[i], [...at, String(i)]));
+      return proposed.flatMap((item, i) => valueChanges(item, edited[i], [...at, String(i)]));
   } else if (isRecord(proposed) && isRecord(edited)) {
     const keys = new Set([...Object.keys(proposed), ...Object.keys(edited)]);
-    return [...keys].flatMap((key) => changedValues(proposed[key], edited[key], [...at, key]));
+    return [...keys].flatMap((key) => valueChanges(proposed[key], edited[key], [...at, key]));
   }
   if (JSON.stringify(proposed) === JSON.stringify(edited)) return [];
   return [{ path: at.join("."), before: proposed, after: edited }];

@@ -3,7 +3,7 @@ import type { AgentRegistry } from "../agents/registry.ts";
 import type { AdsPortFor } from "../data/ads.ts";
 import type { DataFor } from "../data/data-scope.ts";
 import type { LlmPort } from "../llm/port.ts";
-import { changedValues } from "./edited-paths.ts";
+import { valueChanges } from "./edited-paths.ts";
 import { describeError, NonRetriableError } from "./errors.ts";
 import { resolveStepInput } from "./resolve-input.ts";
 import type { RunState } from "./run-state.ts";
@@ -158,7 +158,7 @@ function decisionOf(state: RunState, stepKey: string): { decision?: ReportedDeci
   );
   if (!approval?.decidedBy) return {};
   const edited = approval.editedValue !== undefined;
-  const changes = edited ? changedValues(approval.value, approval.editedValue) : [];
+  const changes = edited ? valueChanges(approval.value, approval.editedValue) : [];
   // What the reviewer took out (a hashtag, an ad) must not come back through an earlier step's proposal.
   const kept = new Set(stringLeaves(approval.editedValue));
   const removed = [...new Set(changes.flatMap((c) => stringLeaves(c.before)))].filter((s) => !kept.has(s));
