@@ -8,6 +8,7 @@ import { JsonBlock } from "../ui/json-block.tsx";
 import { ErrorNotice, InfoNotice, Loading } from "../ui/notices.tsx";
 import { StatusPill } from "../ui/status-pill.tsx";
 import { DecidedCard } from "./decided-card.tsx";
+import { withDecided } from "./pending-list.ts";
 import { type Decision, ReviewCard } from "./review-card.tsx";
 
 type Tab = "pending" | "decided";
@@ -68,7 +69,12 @@ export function ApprovalsPage() {
 function PendingApprovals() {
   const pending = trpc.approvals.list.useQuery({ status: "pending" }, { refetchInterval: 5_000 });
   const [decided, setDecided] = useState<ReadonlyMap<string, Decision>>(new Map());
-  const items = pending.data && withDecided(pending.data, decided);
+  const items =
+    pending.data &&
+    withDecided(
+      pending.data,
+      [...decided.values()].map((d) => d.approval),
+    );
   const { hash } = useLocation();
 
   // A link to one approval (`#approval-<id>`, from a run page) brings its card into view.
@@ -99,13 +105,6 @@ function PendingApprovals() {
       })}
     </div>
   );
-}
-
-/** The pending list with the approvals decided on this page back in their place (newest first). */
-function withDecided(pending: readonly Approval[], decided: ReadonlyMap<string, Decision>): Approval[] {
-  const listed = new Set(pending.map((a) => a.id));
-  const gone = [...decided.values()].map((d) => d.approval).filter((a) => !listed.has(a.id));
-  return [...pending, ...gone].sort((a, b) => b.requestedAt.localeCompare(a.requestedAt));
 }
 
 function DecidedApprovals() {
