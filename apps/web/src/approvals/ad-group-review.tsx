@@ -1,5 +1,5 @@
 import type { AdGroupPayload } from "@tiktok-army/core/model";
-import { useId } from "react";
+import { type ReactNode, useId } from "react";
 import { ageGroupLabel, constantLabel, genderLabel, locationLabel } from "./campaign-display.ts";
 import { StringListEditor } from "./string-list-editor.tsx";
 
@@ -10,10 +10,18 @@ interface AdGroupReviewProps {
   /** Set when the gate lets the reviewer change them. */
   onHashtagsChange?: ((hashtags: string[]) => void) | undefined;
   error?: string | undefined;
+  /** Why a hashtag is targeted (its evidence, or that the reviewer added it), shown beside its chip. */
+  hashtagDetail?: ((hashtag: string) => ReactNode) | undefined;
 }
 
 /** One ad group: who it reaches, the hashtags it targets, and each ad as it will run. */
-export function AdGroupReview({ group, hashtags, onHashtagsChange, error }: AdGroupReviewProps) {
+export function AdGroupReview({
+  group,
+  hashtags,
+  onHashtagsChange,
+  error,
+  hashtagDetail,
+}: AdGroupReviewProps) {
   const titleId = useId();
   const errorId = useId();
   return (
@@ -49,8 +57,26 @@ export function AdGroupReview({ group, hashtags, onHashtagsChange, error }: AdGr
           legend="Hashtags targeted"
           items={hashtags}
           onChange={onHashtagsChange}
+          hashtags
+          detail={hashtagDetail}
           describedBy={error ? errorId : undefined}
         />
+      ) : hashtags.length > 0 && hashtagDetail ? (
+        <div>
+          <p>
+            <strong>Hashtags targeted</strong> ({hashtags.length})
+          </p>
+          <ul className="chips chips-detailed">
+            {hashtags.map((tag) => (
+              <li key={tag} className="chip-row" data-testid="chip">
+                <span className="chip chip-fixed">#{tag}</span>
+                <span className="chip-detail" data-testid="chip-detail">
+                  {hashtagDetail(tag)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </div>
       ) : (
         <p>
           <strong>Hashtags:</strong> {hashtags.length > 0 ? hashtags.map((t) => `#${t}`).join(" ") : "none"}

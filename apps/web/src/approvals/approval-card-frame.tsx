@@ -1,9 +1,15 @@
 import { type ReactNode, useId } from "react";
 import { Link } from "react-router";
 import type { Approval } from "../api/trpc.ts";
+import { useNow } from "../app/use-now.ts";
 import { formatDateTime } from "../format.ts";
+import { expiryText } from "./gate-timing.ts";
+import "./review-card.css";
 
-/** The card every pending approval sits in: its gate's label, the run it belongs to, and the review. */
+/**
+ * The card every pending approval sits in: its gate's label, the run it belongs to, what approving
+ * unlocks and when the gate expires, and the review.
+ */
 export function ApprovalCardFrame({
   approval,
   kind,
@@ -15,6 +21,8 @@ export function ApprovalCardFrame({
   children: ReactNode;
 }) {
   const titleId = useId();
+  // Minutes are the finest unit the expiry is said in.
+  const now = useNow(approval.expiresAt !== null, 30_000);
   return (
     <article
       className="card approval-card"
@@ -24,17 +32,36 @@ export function ApprovalCardFrame({
       data-review={kind}
       aria-labelledby={titleId}
     >
-      <header className="approval-card-head">
-        <h2 id={titleId} tabIndex={-1}>
-          {approval.label}
-        </h2>
-        <p className="muted">
-          {approval.workflowName}
-          {approval.handle && ` · @${approval.handle}`} · requested {formatDateTime(approval.requestedAt)} ·{" "}
-          <Link to={`/runs/${approval.runId}?step=${approval.stepKey}`}>View the run</Link>
-        </p>
-      </header>
+      <ApprovalCardHead approval={approval} titleId={titleId} />
+      <dl className="gate-facts">
+        {approval.unlocks.length > 0 && (
+          <div>
+            <dt>Approving unlocks</dt>
+            <dd data-testid="gate-unlocks">{approval.unlocks.join(", ")}</dd>
+          </div>
+        )}
+        <div>
+          <dt>Expiry</dt>
+          <dd data-testid="gate-expiry">{expiryText(approval.expiresAt, now)}</dd>
+        </div>
+      </dl>
       {children}
     </article>
+  );
+}
+
+/** The gate's label (focusable, for links to one approval) and the run it belongs to. */
+export function ApprovalCardHead({ approval, titleId }: { approval: Approval; titleId: string }) {
+  return (
+    <header className="approval-card-head">
+      <h2 id={titleId} tabIndex={-1}>
+        {approval.label}
+      </h2>
+      <p className="muted">
+        {approval.workflowName}
+        {approval.handle && ` · @${approval.handle}`} · requested {formatDateTime(approval.requestedAt)} ·{" "}
+        <Link to={`/runs/${approval.runId}?step=${approval.stepKey}`}>View the run</Link>
+      </p>
+    </header>
   );
 }

@@ -3,10 +3,12 @@ import { Link, useLocation } from "react-router";
 import type { Approval } from "../api/trpc.ts";
 import { trpc } from "../api/trpc.ts";
 import { usePageTitle } from "../app/page-title.ts";
-import { formatDateTime, formatStatus } from "../format.ts";
+import { formatDateTime } from "../format.ts";
 import { JsonBlock } from "../ui/json-block.tsx";
 import { ErrorNotice, InfoNotice, Loading } from "../ui/notices.tsx";
 import { StatusPill } from "../ui/status-pill.tsx";
+import { DecidedCard } from "./decided-card.tsx";
+import { withDecided } from "./pending-list.ts";
 import { type Decision, ReviewCard } from "./review-card.tsx";
 
 type Tab = "pending" | "decided";
@@ -19,7 +21,6 @@ const TABS: { id: Tab; label: string }[] = [
 export function ApprovalsPage() {
   usePageTitle("Approvals");
   const [tab, setTab] = useState<Tab>("pending");
-  const [lastDecision, setLastDecision] = useState<Decision | null>(null);
   const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({ pending: null, decided: null });
 
   function onTabKey(event: KeyboardEvent) {
@@ -33,7 +34,6 @@ export function ApprovalsPage() {
     <section className="page" aria-labelledby="approvals-title">
       <h1 id="approvals-title">Approvals</h1>
       <p className="lede">Anything that publishes, spends or changes a budget waits here for a human.</p>
-      {lastDecision && <DecisionMessage decision={lastDecision} />}
       <div role="tablist" aria-label="Approvals" className="tabs">
         {TABS.map((t) => (
           <button
@@ -56,31 +56,25 @@ export function ApprovalsPage() {
         ))}
       </div>
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tabpanel">
-        {tab === "pending" ? <PendingApprovals onDecided={setLastDecision} /> : <DecidedApprovals />}
+        {tab === "pending" ? <PendingApprovals /> : <DecidedApprovals />}
       </div>
     </section>
   );
 }
 
-function DecisionMessage({ decision }: { decision: Decision }) {
-  const { approval } = decision;
-  return (
-    <div className="notice notice-success" role="status" data-testid="decision-message">
-      {decision.decision === "rejected"
-        ? "Rejected"
-        : decision.decision === "approved"
-          ? "Approved"
-          : "Approved with your edits"}
-      : {approval.label}
-      {approval.handle && ` for @${approval.handle}`}. The run is now {formatStatus(decision.runStatus)}.{" "}
-      <Link to={`/runs/${approval.runId}`}>View the run</Link>
-    </div>
-  );
-}
-
-function PendingApprovals({ onDecided }: { onDecided: (d: Decision) => void }) {
+/**
+ * The pending approvals, newest first. A card decided here stays, as its decision, until the page is
+ * left: the list refreshes without it, and focus must not fall to the page's top.
+ */
+function PendingApprovals() {
   const pending = trpc.approvals.list.useQuery({ status: "pending" }, { refetchInterval: 5_000 });
-  const items: readonly Approval[] | undefined = pending.data;
+  const [decided, setDecided] = useState<ReadonlyMap<string, Decision>>(new Map());
+  const items =
+    pending.data &&
+    withDecided(
+      pending.data,
+      [...decided.values()].map((d) => d.approval),
+    );
   const { hash } = useLocation();
 
   // A link to one approval (`#approval-<id>`, from a run page) brings its card into view.
@@ -97,9 +91,18 @@ function PendingApprovals({ onDecided }: { onDecided: (d: Decision) => void }) {
   if (!items || items.length === 0) return <InfoNotice>Nothing is waiting for a decision.</InfoNotice>;
   return (
     <div className="stack">
-      {items.map((approval) => (
-        <ReviewCard key={approval.id} approval={approval} onDecided={onDecided} />
-      ))}
+      {items.map((approval) => {
+        const decision = decided.get(approval.id);
+        return decision ? (
+          <DecidedCard key={approval.id} decision={decision} />
+        ) : (
+          <ReviewCard
+            key={approval.id}
+            approval={approval}
+            onDecided={(d) => setDecided((all) => new Map(all).set(d.approval.id, d))}
+          />
+        );
+      })}
     </div>
   );
 }

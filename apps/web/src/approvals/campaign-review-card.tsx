@@ -1,5 +1,5 @@
 import { type CampaignPayload, MIN_DAILY_BUDGET } from "@tiktok-army/core/model";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { fieldError } from "../api/api-error.ts";
 import type { Approval } from "../api/trpc.ts";
 import { Field } from "../ui/field.tsx";
@@ -17,6 +17,8 @@ import {
 } from "./campaign-review.ts";
 import { DecisionControls } from "./decision-controls.tsx";
 import { isEdited } from "./edited-value.ts";
+import { hashtagDetail } from "./hashtag-detail.tsx";
+import { hashtagEvidenceByTag } from "./hashtag-evidence.ts";
 import { type Decision, useDecision } from "./use-decision.ts";
 
 interface CampaignReviewCardProps {
@@ -42,6 +44,7 @@ export function CampaignReviewCard({ approval, payload, onDecided }: CampaignRev
   const value = editedPayload(approval.value, edits, editability);
   const budget = edits.budgetText.trim() === "" ? Number.NaN : Number(edits.budgetText);
   const { currency } = payload;
+  const evidence = useMemo(() => hashtagEvidenceByTag(approval.evidence), [approval.evidence]);
 
   return (
     <ApprovalCardFrame approval={approval} kind="campaign">
@@ -89,6 +92,7 @@ export function CampaignReviewCard({ approval, payload, onDecided }: CampaignRev
               : undefined
           }
           error={fieldError(decision.error, editedField(`ad_groups.${i}.hashtags`))}
+          hashtagDetail={hashtagDetail(group.hashtags, evidence)}
         />
       ))}
       <DecisionControls

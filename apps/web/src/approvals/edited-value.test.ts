@@ -66,10 +66,10 @@ describe("table edits", () => {
 });
 
 describe("list and JSON edits", () => {
-  it("adds trimmed new items and ignores blanks and duplicates", () => {
-    expect(addListItem(["#a"], "  #b ")).toEqual(["#a", "#b"]);
-    expect(addListItem(["#a"], "#a")).toEqual(["#a"]);
-    expect(addListItem(["#a"], "   ")).toEqual(["#a"]);
+  it("adds trimmed new items, ignores blanks and refuses a duplicate with a message", () => {
+    expect(addListItem(["#a"], "  #b ")).toEqual({ items: ["#a", "#b"] });
+    expect(addListItem(["#a"], "   ")).toEqual({ items: ["#a"] });
+    expect(addListItem(["#a"], "#a")).toEqual({ items: ["#a"], refused: "“#a” is already in the list." });
   });
 
   it("parses JSON or says why not", () => {
@@ -82,5 +82,32 @@ describe("isEdited", () => {
   it("ignores key order and sees removed items", () => {
     expect(isEdited({ a: 1, b: 2 }, { b: 2, a: 1 })).toBe(false);
     expect(isEdited(["#a", "#b"], ["#b"])).toBe(true);
+  });
+});
+
+describe("adding a hashtag", () => {
+  const add = (items: string[], text: string) => addListItem(items, text, { hashtags: true });
+
+  it("takes the tag without its leading # and surrounding spaces", () => {
+    expect(add(["skincare"], "  #GlassSkin ")).toEqual({ items: ["skincare", "GlassSkin"] });
+    expect(add([], "## dewy")).toEqual({ items: ["dewy"] });
+  });
+
+  it("refuses a tag already listed in any case, and says which one it matches", () => {
+    expect(add(["skincare"], "#SkinCare")).toEqual({
+      items: ["skincare"],
+      refused: "#SkinCare is already in the list as #skincare.",
+    });
+    expect(add(["skincare"], "skincare").refused).toBe("#skincare is already in the list.");
+  });
+
+  it("refuses text a hashtag cannot hold, and adds nothing for a bare #", () => {
+    expect(add(["skincare"], "glass skin")).toEqual({
+      items: ["skincare"],
+      refused:
+        "“glass skin” is not a hashtag: a hashtag holds only letters, digits and underscores, no spaces.",
+    });
+    expect(add(["skincare"], " # ")).toEqual({ items: ["skincare"] });
+    expect(add([], "#piel_de_porcelana")).toEqual({ items: ["piel_de_porcelana"] });
   });
 });

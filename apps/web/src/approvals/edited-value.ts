@@ -59,11 +59,39 @@ function parseCell(text: string, sample: unknown): unknown {
   return text;
 }
 
-/** Adds an item to a string list unless it is blank or already there (trimmed). */
-export function addListItem(items: readonly string[], text: string): string[] {
-  const item = text.trim();
-  if (item === "" || items.includes(item)) return [...items];
-  return [...items, item];
+/** A list after an add: the items, and why the typed text was refused (nothing added), if it was. */
+export interface ListAdd {
+  items: string[];
+  refused?: string;
+}
+
+/**
+ * Adds typed text to a string list, trimmed; blank text adds nothing. A hashtag list (`hashtags`)
+ * takes the tag without its leading `#`, refuses characters TikTok's hashtags cannot hold, and
+ * refuses a tag already there in any case, since TikTok matches hashtags case-insensitively.
+ * @example addListItem(["skincare"], " #SkinCare", { hashtags: true }).refused // "#skincare is already…"
+ */
+export function addListItem(
+  items: readonly string[],
+  text: string,
+  options: { hashtags?: boolean } = {},
+): ListAdd {
+  const kept = [...items];
+  const item = options.hashtags ? text.trim().replace(/^#+/, "").trim() : text.trim();
+  if (item === "") return { items: kept };
+  if (!options.hashtags)
+    return items.includes(item)
+      ? { items: kept, refused: `“${item}” is already in the list.` }
+      : { items: [...kept, item] };
+  if (!/^[\p{L}\p{N}_]+$/u.test(item))
+    return {
+      items: kept,
+      refused: `“${item}” is not a hashtag: a hashtag holds only letters, digits and underscores, no spaces.`,
+    };
+  const same = items.find((existing) => existing.replace(/^#+/, "").toLowerCase() === item.toLowerCase());
+  if (same !== undefined)
+    return { items: kept, refused: `#${item} is already in the list${same === item ? "" : ` as #${same}`}.` };
+  return { items: [...kept, item] };
 }
 
 /** Parses the JSON textarea: the value, or the parser's complaint. */

@@ -65,6 +65,7 @@ function ValueReviewCard({ approval, onDecided }: ReviewCardProps) {
           field={approval.field}
           items={value as string[]}
           onChange={setValue}
+          detail={(item) => ((approval.value as string[]).includes(item) ? null : "added by you")}
           describedBy={editorError ? editorErrorId : undefined}
         />
       )}

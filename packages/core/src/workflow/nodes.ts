@@ -26,5 +26,14 @@ export const approvalOptionsSchema = z
      * that fits the field's schema.
      */
     editable: z.array(z.string().regex(/^[a-z_]+(\.([a-z_]+|\*))*$/)).optional(),
+    /**
+     * A field of the reviewed step's output that tells the reviewer why the proposal is what it is,
+     * shown beside it, e.g. `"hashtag_evidence"` (where each targeted hashtag came from). Unset: none.
+     */
+    evidence: z
+      .string()
+      .regex(/^[a-z][a-z0-9_]*$/)
+      .max(64)
+      .optional(),
   })
   .strict();
