@@ -61,7 +61,7 @@ describe("DAG JSON", () => {
       label: "Approve campaign",
       dependsOn: ["campaign"],
       targetOutputField: "payload",
-      options: { editable: ["campaign.budget", "ad_groups.*.hashtags"] },
+      options: { editable: ["campaign.budget", "ad_groups.*.hashtags"], evidence: "hashtag_evidence" },
     });
   });
 

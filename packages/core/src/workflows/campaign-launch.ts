@@ -67,7 +67,7 @@ export const CAMPAIGN_LAUNCH = workflow({
     label: "Approve campaign",
     reviews: "campaign",
     field: "payload",
-    options: { editable: [...CAMPAIGN_EDITABLE_PATHS] },
+    options: { editable: [...CAMPAIGN_EDITABLE_PATHS], evidence: "hashtag_evidence" },
   })
   .agent("content_plan", contentPlanner, {
     label: "Content plan",
