@@ -61,8 +61,8 @@ interface Contender {
   url: string;
   /** Queues `count` chains' first steps. */
   enqueue(count: number): Promise<void>;
-  /** Resolves when the chains queued since the last call have all finished. */
-  drained(count: number): Promise<unknown>;
+  /** Resolves when the chains of the last `enqueue` have all finished. */
+  drained(): Promise<unknown>;
   /** The starts of each step of one chain, run alone, in ms. */
   chainStarts(worker: WorkerProcess, chainNo: number): Promise<number[]>;
   close(): Promise<void>;
@@ -141,7 +141,7 @@ async function measure(c: Contender, rep: number): Promise<Sample> {
   const cpuBefore = await Promise.all(workers.map(cpuMs));
   const started = performance.now();
   await c.enqueue(RUNS);
-  await c.drained(RUNS);
+  await c.drained();
   const seconds = (performance.now() - started) / 1000;
   const cpuAfter = await Promise.all(workers.map(cpuMs));
   await Promise.all(workers.map((w) => w.kill()));
