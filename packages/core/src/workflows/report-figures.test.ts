@@ -216,6 +216,55 @@ describe("campaign_launch's headline campaign", () => {
   });
 });
 
+describe("the top trend a report leads with", () => {
+  it("is the kept hashtag with the highest volume-weighted growth, recomputed from the raw trend feed", async () => {
+    const { report } = await runSeededReport(PROFILE_AUDIT);
+    const [name, velocityShown, postsShown] = capture(
+      report,
+      /Top trend in US by momentum \(growth weighted by volume\): #(\w+), ([+−]\d+(?:\.\d+)?)% posts \((\S+) now\)/,
+    );
+    const category = capture(report, /## Trends: (\w+) in US/)[0] ?? "";
+    const feed = await data.getTrends({ category, region: "US", freshnessHours: 72 });
+    const kept = tableAfter(report, "## Trends").map((row) => row[1]?.replace(/^#/, "") ?? "");
+    expect(kept.length).toBeGreaterThan(1);
+    // Velocity is growth in posts over the window before; momentum weighs it by posts / (posts + 2,500).
+    const momentum = new Map(
+      kept.map((tag) => {
+        const t = feed.find((f) => f.kind === "hashtag" && f.name === tag);
+        if (!t) throw new Error(`#${tag} is not in the raw feed`);
+        expect(t.posts_current).toBeGreaterThanOrEqual(100);
+        const velocity = ((t.posts_current - t.posts_previous) / Math.max(t.posts_previous, 1)) * 100;
+        return [tag, { velocity, momentum: (velocity * t.posts_current) / (t.posts_current + 2_500), t }];
+      }),
+    );
+    const best = [...momentum.entries()].sort((a, b) => b[1].momentum - a[1].momentum)[0];
+    expect(name).toBe(best?.[0]);
+    expect(Number(velocityShown?.replace("−", "-"))).toBeCloseTo(best?.[1].velocity ?? Number.NaN, 1);
+    expectCompact(postsShown ?? "", best?.[1].t.posts_current ?? Number.NaN);
+  });
+});
+
+describe("campaign_launch's content plan", () => {
+  it("plans 2 weeks at 4 posts a week with only the hashtags approved at the campaign gate", async () => {
+    const { report, context } = await runSeededReport(CAMPAIGN_LAUNCH);
+    const [count, tags] = capture(report, /Plan: (\d+) posts with ((?:#\w+ ?)+)/);
+    expect(Number(count)).toBe(8);
+    const outputs = Object.values(
+      (context as { outputs: Record<string, { kind: string; output: unknown }> }).outputs,
+    );
+    const gate = outputs.find((o) => o.kind === "approval" && (o.output as { payload?: unknown }).payload);
+    if (!gate) throw new Error("expected the campaign gate's approved value");
+    const { payload } = gate.output as { payload: { ad_groups: { hashtags: string[] }[] } };
+    const approved = payload.ad_groups.flatMap((g) => g.hashtags);
+    const planned = (tags ?? "")
+      .trim()
+      .split(" ")
+      .map((t) => t.replace(/^#/, ""));
+    expect(planned.length).toBeGreaterThan(0);
+    for (const tag of planned) expect(approved).toContain(tag);
+  });
+});
+
 interface Windows {
   current: AdReportRow[];
   previous: AdReportRow[];

@@ -104,11 +104,36 @@ function withoutStructure(report: string): string {
     .join("\n");
 }
 
+/** compactNumber(draft impressions × approved budget ÷ drafted budget) for each approved campaign. */
+function scaledForecasts(context: unknown): string[] {
+  const outputs = Object.values((context as { outputs?: Record<string, Reported> }).outputs ?? {});
+  const draft = outputs.find((o) => o.agentName === "campaign_builder")?.output as Draft | undefined;
+  if (!draft) return [];
+  return outputs.flatMap((o) => {
+    const approved = (o.output as { payload?: Draft["payload"] } | undefined)?.payload?.campaign.budget;
+    if (o.kind !== "approval" || approved === undefined) return [];
+    return [
+      compactNumber(Math.round((draft.forecast.impressions * approved) / draft.payload.campaign.budget)),
+    ];
+  });
+}
+interface Reported {
+  kind: string;
+  agentName?: string;
+  output?: unknown;
+}
+interface Draft {
+  forecast: { impressions: number };
+  payload: { campaign: { budget: number } };
+}
+
 /** What the report prints without a source, each named with its line. */
 function unsourced(report: string, context: unknown): { item: string; line: string }[] {
   const sources = sourcesOf(context);
   // Dates from the run's clock (a decision's day, a draft's date) need no upstream field.
   sources.figures.add(now().toISOString().slice(0, 10));
+  // The draft's forecast scaled to the approved budget (same CPM): the one figure a report derives.
+  for (const figure of scaledForecasts(context)) sources.figures.add(figure);
   const found: { item: string; line: string }[] = [];
   for (const line of withoutStructure(report).split("\n")) {
     for (const figure of figuresIn(line))
