@@ -7,9 +7,9 @@ describe("stepKindView", () => {
     expect(toDagJson(CAMPAIGN_LAUNCH).steps.map((s) => [s.key, stepKindView(s)])).toEqual([
       ["account_health", { kind: "agent", agentName: "account_health" }],
       ["trends", { kind: "agent", agentName: "trend_watcher" }],
-      ["content_plan", { kind: "agent", agentName: "content_planner" }],
       ["campaign", { kind: "agent", agentName: "campaign_builder" }],
       ["approve_campaign", { kind: "approval", agentName: null }],
+      ["content_plan", { kind: "agent", agentName: "content_planner" }],
       ["publish", { kind: "agent", agentName: "campaign_publisher" }],
       ["approve_enable", { kind: "approval", agentName: null }],
       ["enable", { kind: "agent", agentName: "campaign_enabler" }],
