@@ -16,7 +16,7 @@ import {
 } from "./engagement-benchmark.ts";
 import { healthScore, healthScoreSchema } from "./health-score.ts";
 import * as m from "./metrics.ts";
-import { compactNumber, joinAnd } from "./phrasing.ts";
+import { compactNumber, joinAnd, signed } from "./phrasing.ts";
 import { RANKING_FORMULA, rankVideos, VIDEOS_SHOWN, videoSummarySchema } from "./video-ranking.ts";
 
 /** Enough history to judge follower growth per month without one day's noise dominating. */
@@ -240,9 +240,10 @@ function scoreInsight({ health_score: h }: AccountHealthFacts): string {
       ? `Health score ${h.score}/100 from the drivers with data (${joinAnd(without)} left out: ${m.NOT_AVAILABLE}).`
       : `Health score ${h.score}/100.`,
   ];
-  if (lift && lift.impact > 0) parts.push(`Biggest lift: ${lift.factor.toLowerCase()} (+${lift.impact}).`);
+  if (lift && lift.impact > 0)
+    parts.push(`Biggest lift: ${lift.factor.toLowerCase()} (${signed(lift.impact)}).`);
   if (drag && drag.impact < 0)
-    parts.push(`Biggest drag: ${drag.factor.toLowerCase()} (${drag.impact}); fix that first.`);
+    parts.push(`Biggest drag: ${drag.factor.toLowerCase()} (${signed(drag.impact)}); fix that first.`);
   return parts.join(" ");
 }
 
