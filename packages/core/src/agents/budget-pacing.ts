@@ -48,7 +48,7 @@ export function dailyBudgetOf(
   if (unavailableReason) return { daily: null, basis: unavailableReason };
   if (!campaign) return { daily: null, basis: "the advertiser has no campaign with this id" };
   if (campaign.budget_mode === "BUDGET_MODE_DAY" && campaign.budget > 0)
-    return { daily: campaign.budget, basis: "the campaign's daily budget as set now (campaign settings)" };
+    return { daily: campaign.budget, basis: "the campaign's daily budget as set now, from its settings" };
   if (campaign.budget_mode === "BUDGET_MODE_DYNAMIC_DAILY_BUDGET" && campaign.budget > 0)
     return {
       daily: campaign.budget,
