@@ -171,6 +171,84 @@ function checkHealthDrivers(report: string, headline: { score: number; er: numbe
   expect(engagement?.[2]).toContain(headline.source);
 }
 
+// --- The health score, driver by driver --------------------------------------------------------------
+
+/** Each driver's input as the report prints it (its detail) and the impact that input earns. */
+interface DriverTruth {
+  impact: number;
+  shown: string;
+}
+
+const to1 = (value: number) => Math.round(value * 10) / 10;
+const within = (value: number, low: number, high: number) => Math.min(high, Math.max(low, value));
+const log2 = (value: number) => Math.log(value) / Math.LN2;
+
+/**
+ * Every driver of @lakucosmetics' score recomputed from its raw videos, profile and follower history,
+ * by the formulas of docs/report-figures.md. Inputs are rounded as the report prints them (0.01, views
+ * to the unit) before they are scored, so the table can be recomputed from the report alone.
+ */
+async function healthTruth(audit: AuditTruth): Promise<Record<string, DriverTruth>> {
+  const profile = await data.getProfile(BRIEF.handle);
+  const videos = await data.listVideos(BRIEF.handle, { limit: 500 });
+  const history = await data.getFollowerHistory(BRIEF.handle, { days: WINDOW_DAYS });
+  const nowSeconds = now().getTime() / 1000;
+  const since = nowSeconds - WINDOW_DAYS * DAY_SECONDS;
+  const posts = videos.filter((v) => v.create_time >= since);
+  // The account posted before the window, so cadence is judged on the full 90 days, not a shorter span.
+  expect(Math.min(...videos.map((v) => v.create_time))).toBeLessThan(since);
+  const followers = profile.follower_count;
+
+  const er = to2(audit.medianErByFollowers);
+  const perWeek = to2(posts.length / (WINDOW_DAYS / 7));
+  const times = [...posts.map((v) => v.create_time), nowSeconds].sort((a, b) => a - b);
+  const breaks = times.filter((t, i) => i > 0 && t - (times[i - 1] ?? t) > 7 * DAY_SECONDS).length;
+
+  const first = history[0];
+  const last = history[history.length - 1];
+  if (!first || !last) throw new Error("expected a follower history");
+  const spanDays = (Date.parse(last.date) - Date.parse(first.date)) / (DAY_SECONDS * 1000);
+  const growth = to2(((last.follower_count / first.follower_count) ** (30 / spanDays) - 1) * 100);
+  const expectedGrowth = followers < 100_000 ? 5 : 2.5;
+
+  const views = posts.map((v) => v.view_count);
+  const totalViews = views.reduce((a, b) => a + b, 0);
+  const medianViews = Math.round(medianOf(views));
+  const meanViews = Math.round(totalViews / views.length);
+  const perFollower = to2(medianOf(views) / followers);
+  const fullWatch = to2(
+    (posts.reduce((sum, v) => sum + (v.full_video_watched_rate ?? Number.NaN) * v.view_count, 0) /
+      totalViews) *
+      100,
+  );
+  const skew = meanViews / medianViews;
+
+  return {
+    "Engagement vs benchmark": {
+      impact: within(20 * log2(er / 2.6), -20, 20),
+      shown: `${er}% median per post`,
+    },
+    "Posting cadence": { impact: within(5 * (perWeek - 2), -10, 10), shown: `${perWeek} posts/week` },
+    "Breaks over 7 days": {
+      impact: breaks === 0 ? 5 : Math.max(-9, -3 * breaks),
+      shown: `${breaks} break(s)`,
+    },
+    "Follower growth": {
+      impact: within(3 * (growth - expectedGrowth), -8, 12),
+      shown: `${growth}%/month vs ~${expectedGrowth}%`,
+    },
+    "Reach per follower": {
+      impact: within(6 * log2(perFollower / 0.25), -10, 10),
+      shown: `median views are ${perFollower}× followers`,
+    },
+    "Full-watch retention": { impact: within((fullWatch - 20) / 2, -8, 8), shown: `${fullWatch}% of views` },
+    "Dependence on viral hits": {
+      impact: skew > 3 ? -Math.min(8, 2 * (skew - 3) + 2) : 0,
+      shown: `mean views are ${to2(skew)}× the median`,
+    },
+  };
+}
+
 // --- The tests ---------------------------------------------------------------------------------------
 
 describe("the audit figures every seeded report leads with", () => {
@@ -193,6 +271,28 @@ describe("the audit figures every seeded report leads with", () => {
       checkHealthDrivers(report, headline);
     },
   );
+});
+
+describe("the health score of the seeded audit", () => {
+  it("recomputes every driver's input and impact from the raw videos, profile and follower history, and the score from them", async () => {
+    const { report } = await runSeededReport(PROFILE_AUDIT);
+    const truth = await healthTruth(await auditTruth());
+    const table = tableAfter(report, "## Account health");
+    // Every driver has data for this brand (business source: history and watch data), so none is left out.
+    expect(report).toMatch(/\(50 \+ Σ driver impacts, clamped to 0–100\)/);
+    const shown = Object.fromEntries(table.map(([factor, impact, detail]) => [factor, { impact, detail }]));
+    expect(Object.keys(shown).sort()).toEqual(Object.keys(truth).sort());
+    for (const [factor, { impact, shown: input }] of Object.entries(truth)) {
+      expect(readSigned(shown[factor]?.impact ?? ""), factor).toBe(to1(impact) || 0);
+      expect(shown[factor]?.detail, factor).toContain(input);
+    }
+    // Biggest effect first, and the score is 50 plus the rounded impacts, clamped and rounded.
+    const impacts = table.map(([, impact]) => Math.abs(readSigned(impact ?? "")));
+    expect(impacts).toEqual([...impacts].sort((a, b) => b - a));
+    const total = Object.values(truth).reduce((sum, d) => sum + to1(d.impact), 0);
+    const [score] = capture(report, /Health score \*\*(\d+)\/100\*\*/);
+    expect(Number(score)).toBe(Math.round(within(50 + total, 0, 100)));
+  });
 });
 
 describe("campaign_launch's headline campaign", () => {
