@@ -93,7 +93,7 @@ function cadence(i: HealthInputs): Driver {
   return driver(
     "Posting cadence",
     clamp((i.postsPerWeek - 2) * 5, -10, 10),
-    `${i.postsPerWeek} posts/week; brands' median is 2, top quartile 4 or more`,
+    `${i.postsPerWeek} posts/week; brands' median is about 2, top quartile 4 or more (industry rule of thumb, no published source)`,
   );
 }
 
@@ -113,7 +113,7 @@ function growth(i: HealthInputs): Driver | LeftOut {
   return driver(
     "Follower growth",
     clamp((i.followerGrowthPctMonth - expected) * 3, -8, 12),
-    `${i.followerGrowthPctMonth}%/month vs ~${expected}% typical for an account this size`,
+    `${i.followerGrowthPctMonth}%/month vs ~${expected}% typical for an account this size (our reference)`,
   );
 }
 

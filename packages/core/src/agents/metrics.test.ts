@@ -147,18 +147,21 @@ describe("cadence", () => {
 });
 
 describe("growth and tiers", () => {
-  it("gives compound monthly follower growth", () => {
+  it("gives compound monthly follower growth over the days between the first and last snapshot", () => {
+    const day = (i: number) => new Date(Date.UTC(2026, 9, 1) + i * 86_400_000).toISOString().slice(0, 10);
     const history = Array.from({ length: 31 }, (_, i) => ({
-      date: `d${i}`,
+      date: day(i),
       follower_count: 1_000 + (i === 30 ? 100 : 0),
     }));
     expect(m.followerGrowthPctMonth(history).value).toBe(10);
-    const twoMonths = [
-      { date: "a", follower_count: 1_000 },
-      ...Array.from({ length: 59 }, () => ({ date: "x", follower_count: 1_100 })),
-      { date: "b", follower_count: 1_210 },
+    // A source that skipped days: 3 snapshots over 60 days is still two months, not two days.
+    const gappy = [
+      { date: day(0), follower_count: 1_000 },
+      { date: day(30), follower_count: 1_100 },
+      { date: day(60), follower_count: 1_210 },
     ];
-    expect(m.followerGrowthPctMonth(twoMonths).value).toBe(10);
+    expect(m.followerGrowthPctMonth(gappy).value).toBe(10);
+    expect(m.followerGrowthPctMonth(gappy).formula).toContain("followers 60 days ago");
   });
 });
 

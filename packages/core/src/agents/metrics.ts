@@ -248,7 +248,9 @@ export function followerGrowthPctMonth(
     return unavailable("((followers today / followers N days ago) ^ (30 / N) − 1) × 100", reason);
   const first = history[0]?.follower_count ?? 0;
   const last = history.at(-1)?.follower_count ?? 0;
-  const days = history.length - 1;
+  // Days between the dates, not snapshots minus one: a source may skip a day.
+  const span = Date.parse(history.at(-1)?.date ?? "") - Date.parse(history[0]?.date ?? "");
+  const days = Number.isFinite(span) ? Math.round(span / (DAY_SECONDS * 1000)) : 0;
   const value = days <= 0 || first === 0 ? 0 : ((last / first) ** (30 / days) - 1) * 100;
   return {
     value: round2(value),
