@@ -13,7 +13,7 @@ import {
   settleRun,
   type TraceEntry,
 } from "@tiktok-army/core";
-import { RUN_EVENTS_CHANNEL } from "./channels.ts";
+import { RUN_CANCELLED_CHANNEL, RUN_EVENTS_CHANNEL } from "./channels.ts";
 import { Prisma, type PrismaClient, type Tx } from "./client.ts";
 import { dbJson, toRunState } from "./run-mapping.ts";
 import { secretRedactor } from "./secrets.ts";
@@ -143,6 +143,9 @@ export async function commitRun(
     }
   }
   await tx.$executeRaw`SELECT pg_notify(${RUN_EVENTS_CHANNEL}, ${runId})`;
+  // Delivered at commit, so a worker never aborts an attempt for a cancel that rolled back.
+  if (before?.status !== "cancelled" && state.status === "cancelled")
+    await tx.$executeRaw`SELECT pg_notify(${RUN_CANCELLED_CHANNEL}, ${runId})`;
   return { state, events: stored.map(toRunEvent) };
 }
 

@@ -12,7 +12,7 @@ import {
 } from "@tiktok-army/core";
 import pg from "pg";
 import type PgBoss from "pg-boss";
-import { STEP_JOBS_CHANNEL } from "./channels.ts";
+import { RUN_CANCELLED_CHANNEL, STEP_JOBS_CHANNEL } from "./channels.ts";
 import type { Log } from "./logger.ts";
 import { STEP_DEAD_LETTER_QUEUE, STEP_QUEUE, type StepJob } from "./queue.ts";
 import type { PgRunStore } from "./run-store.ts";
@@ -26,9 +26,44 @@ export interface WorkerOptions {
   retry?: RetryPolicy;
   /** Aborts an attempt that runs this long: the queue hands its job to another worker by then anyway. */
   stepTimeoutMs?: number;
-  /** Listens for enqueue notifications so idle workers start at once rather than at their next poll. */
+  /**
+   * How often a running attempt checks its step row for a cancel or a takeover. A cancel normally
+   * arrives at once by notification; this poll only covers a notification the listener missed.
+   */
+  supersededCheckMs?: number;
+  /**
+   * Listens for enqueue notifications, so idle workers start at once rather than at their next
+   * poll, and for cancels, so attempts of a cancelled run stop spending at once.
+   */
   connectionString: string;
   log?: Log;
+}
+
+/** The attempts this process is running, by run, so a cancel notification can abort them. */
+export class RunningAttempts {
+  readonly #byRun = new Map<string, Set<AbortController>>();
+
+  /** Registers an attempt's controller; call the returned function when the attempt ends. */
+  add(runId: string, controller: AbortController): () => void {
+    const set = this.#byRun.get(runId) ?? new Set();
+    set.add(controller);
+    this.#byRun.set(runId, set);
+    return () => {
+      set.delete(controller);
+      if (set.size === 0 && this.#byRun.get(runId) === set) this.#byRun.delete(runId);
+    };
+  }
+
+  /** Aborts every attempt of the run in this process; returns how many were running. */
+  abortRun(runId: string): number {
+    const set = this.#byRun.get(runId);
+    for (const controller of set ?? []) controller.abort(new Error("the run was cancelled"));
+    return set?.size ?? 0;
+  }
+
+  runIds(): string[] {
+    return [...this.#byRun.keys()];
+  }
 }
 
 export interface RunningWorkers {
@@ -41,6 +76,7 @@ export async function startWorkers(options: WorkerOptions): Promise<RunningWorke
   const concurrency = options.concurrency ?? 4;
   const log = options.log ?? (() => {});
   const idle = new Set<string>();
+  const attempts = new RunningAttempts();
   // One new job needs one worker: waking every idle one would send them all to the database at once.
   const wake = () => {
     const [next] = idle;
@@ -59,7 +95,7 @@ export async function startWorkers(options: WorkerOptions): Promise<RunningWorke
         if (!job) return;
         idle.delete(worker.id);
         try {
-          await executeStepJob({ ...job.data, jobId: job.id }, { ...options, wake }, log);
+          await executeStepJob({ ...job.data, jobId: job.id }, { ...options, wake, attempts }, log);
         } finally {
           idle.add(worker.id);
           // More jobs are likely waiting: fetch again at once instead of sleeping until the next poll.
@@ -78,21 +114,46 @@ export async function startWorkers(options: WorkerOptions): Promise<RunningWorke
   );
   let stopped = false;
   let listener: pg.Client | undefined;
-  // Wake-ups are an optimisation over pg-boss's poll: if the connection drops, listen again.
+  const cancelled = (runId: string) => {
+    const aborted = attempts.abortRun(runId);
+    if (aborted > 0) log({ level: "info", msg: "run cancelled: aborted its attempts", runId, aborted });
+  };
+  // Both notifications only speed things up: pg-boss's poll still finds jobs, and each attempt's
+  // superseded check still sees a cancel. If the connection drops, listen again.
   const listen = async (): Promise<void> => {
     const client = new pg.Client({ connectionString: options.connectionString });
-    client.on("notification", wake);
+    client.on("notification", (message) => {
+      if (message.channel === RUN_CANCELLED_CHANNEL) cancelled(message.payload ?? "");
+      else wake();
+    });
     client.on("error", (error) => {
       log({ level: "error", msg: "worker listener lost; polling until it is back", error: error.message });
       client.end().catch(() => {});
       relisten();
     });
     await client.connect();
-    await client.query(`LISTEN ${STEP_JOBS_CHANNEL}`);
+    await client.query(`LISTEN ${STEP_JOBS_CHANNEL}; LISTEN ${RUN_CANCELLED_CHANNEL}`);
     listener = client;
   };
+  // A cancel committed while the listener was down was never heard: look for one once it is back.
+  const catchUp = async () => {
+    const ids = attempts.runIds();
+    if (ids.length === 0) return;
+    const rows = await options.store.prisma.workflowRun.findMany({
+      where: { id: { in: ids }, status: "cancelled" },
+      select: { id: true },
+    });
+    for (const row of rows) cancelled(row.id);
+  };
   const relisten = () => {
-    if (!stopped) setTimeout(() => listen().catch(relisten), 1_000).unref();
+    if (!stopped)
+      setTimeout(
+        () =>
+          listen()
+            .then(() => catchUp().catch(() => {}))
+            .catch(relisten),
+        1_000,
+      ).unref();
   };
   await listen();
   return {
@@ -112,10 +173,10 @@ export async function startWorkers(options: WorkerOptions): Promise<RunningWorke
  */
 export async function executeStepJob(
   job: StepJob & { jobId?: string },
-  options: Pick<WorkerOptions, "store" | "deps" | "retry" | "stepTimeoutMs"> & {
+  options: Pick<WorkerOptions, "store" | "deps" | "retry" | "stepTimeoutMs" | "supersededCheckMs"> & {
     wake?: () => void;
-    /** How often a running attempt checks that it is still the step's current one. */
-    supersededCheckMs?: number;
+    /** Where this attempt registers, so a cancel notification for its run aborts it. */
+    attempts?: RunningAttempts;
   },
   log: Log = () => {},
 ): Promise<void> {
@@ -140,6 +201,10 @@ export async function executeStepJob(
   } catch (error) {
     failure = describeError(error);
   }
+  // Registered before the claim commits: a cancel committed after the claim is heard by this
+  // controller, and one committed before it makes the claim fail.
+  const controller = new AbortController();
+  const unregister = options.attempts?.add(job.runId, controller) ?? (() => {});
   let started: Awaited<ReturnType<PgRunStore["commit"]>>;
   try {
     started = await store.commit(job.runId, [
@@ -153,22 +218,24 @@ export async function executeStepJob(
       },
     ]);
   } catch (error) {
-    if (error instanceof RunTransitionError) return; // another worker claimed it first
+    unregister();
+    if (error instanceof RunTransitionError) return; // another worker claimed it first, or the run ended
     throw error;
   }
   if (!prepared) {
+    unregister();
     await store.commit(job.runId, [
       { type: "step_failed", stepKey: job.stepKey, attempt, error: failure, trace: [], retrying: false },
     ]);
     stepLog({ level: "warn", msg: "step could not start", error: failure });
     return;
   }
-  const controller = new AbortController();
   const timer = setTimeout(
     () => controller.abort(new Error("step timed out")),
     options.stepTimeoutMs ?? 290_000,
   );
-  // Stop spending on an attempt nobody will use: the run was cancelled, or another worker took over.
+  // Stop spending on an attempt nobody will use: another worker took over, or the run was cancelled
+  // and its notification was missed (it normally aborts the attempt through `attempts` at once).
   const watch = setInterval(async () => {
     const row = await store.prisma.stepRun
       .findUnique({
@@ -182,6 +249,7 @@ export async function executeStepJob(
   const outcome = await executeStep(started.state, prepared, deps, controller.signal).finally(() => {
     clearTimeout(timer);
     clearInterval(watch);
+    unregister();
   });
   const retrying =
     !outcome.ok &&
