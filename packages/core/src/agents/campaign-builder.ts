@@ -3,6 +3,7 @@ import {
   AD_TEXT_MAX,
   type AdGroupPayload,
   type CampaignPayload,
+  campaignIdSchema,
   campaignPayloadSchema,
   MIN_ADGROUP_DAILY_BUDGET,
   MIN_DAILY_BUDGET,
@@ -42,11 +43,6 @@ const VIDEOS_CONSIDERED = 30;
 /** The Marketing API reports at most 30 days per request. */
 const HISTORY_DAYS = 30;
 const DRAFT_OBJECTIVES = ["REACH", "VIDEO_VIEWS"] as const;
-
-/** TikTok's campaign ids are digits; offline ones letters, digits and underscores. */
-const campaignIdSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{1,128}$/, "campaign_id must be 1–128 letters, digits, _ or -");
 
 export const campaignBuilderOutput = z.object({
   /** Exactly what the publisher sends to TikTok once a human approves it (edits included). */

@@ -1,7 +1,6 @@
 import { z } from "zod";
+import { campaignIdSchema } from "../data/campaign-payload.ts";
 import { defineAgent } from "./contract.ts";
-
-const campaignIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 
 export const campaignEnablerOutput = z.object({
   campaign_id: campaignIdSchema,

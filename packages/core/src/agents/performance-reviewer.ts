@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { campaignIdSchema } from "../data/campaign-payload.ts";
 import { DataUnavailableError } from "../data/errors.ts";
 import type { DayRange } from "../data/provider.ts";
 import type { FixtureRequest } from "../llm/port.ts";
@@ -27,11 +28,6 @@ const DAY_MS = 86_400_000;
 const VIDEO_LIMIT = 100;
 /** The Marketing API's daily report serves at most 30 days per request. */
 const MAX_REPORT_DAYS = 30;
-
-/** TikTok's campaign ids are digits; ours (`cmp_…`) letters, digits and underscores: nothing to hide words in. */
-const campaignIdSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{1,128}$/, "campaign_id must be 1–128 letters, digits, _ or -");
 
 export const performanceReviewerOutput = z.object({
   handle: lineSchema,

@@ -4,6 +4,15 @@ import { hashtagsSchema } from "../agents/bounds.ts";
 // TikTok Business Help Center, "About budgets for ads in TikTok Ads Manager" (Aug 2025) and
 // "About Budget and Bidding FAQs" (Jul 2024): a daily budget must exceed USD 50 per campaign and
 // USD 20 per ad group (or the equivalent in the account's currency).
+/**
+ * A campaign id: TikTok's are digits, the offline source's `cmp_…`; letters, digits, `_` and `-` only,
+ * so no sentence can hide in one.
+ */
+export const campaignIdSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_-]{1,128}$/, "must be a campaign id: 1–128 letters, digits, _ or -");
+
 /** TikTok's smallest daily budget at campaign level, in the advertiser's currency units (USD 50). */
 export const MIN_DAILY_BUDGET = 50;
 /**

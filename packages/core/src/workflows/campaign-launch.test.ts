@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { CampaignBuilderOutput } from "../agents/campaign-builder.ts";
 import type { CampaignPublisherOutput } from "../agents/campaign-publisher.ts";
 import type { ContentPlannerOutput } from "../agents/content-planner.ts";
 import type { TrendWatcherOutput } from "../agents/trend-watcher.ts";
@@ -141,6 +142,19 @@ describe("campaign_launch", () => {
     expect(body).toContain(marked[0]);
     const unmarked = marked.reduce((text, m) => text.replaceAll(m, ""), body);
     expect(unmarked).not.toMatch(new RegExp(`#${removed}\\b`));
+  });
+
+  it("grounds the forecast in an earlier campaign when the run names one, and labels benchmarks otherwise", async () => {
+    const withHistory = await runToCompletion(CAMPAIGN_LAUNCH, {
+      now,
+      adsFor: createOfflineAds(),
+      brief: { handle: "lakucosmetics", targetType: "brand", params: { historyCampaignId: "cmp_spring" } },
+    });
+    const grounded = withHistory.state.steps.campaign?.output as CampaignBuilderOutput | undefined;
+    expect(grounded?.forecast.label).toMatch(/^own ad history: campaign cmp_spring/);
+    const { state } = await atCampaignGate();
+    const drafted = state.steps.campaign?.output as CampaignBuilderOutput | undefined;
+    expect(drafted?.forecast.label).toBe("benchmark, no ad history");
   });
 
   it("refuses a budget above the step's max_daily_budget, naming the field, and creates nothing", async () => {

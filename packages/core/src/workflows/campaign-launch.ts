@@ -6,7 +6,7 @@ import { campaignPublisher } from "../agents/campaign-publisher.ts";
 import { TARGET_COUNTRIES } from "../agents/campaign-targeting.ts";
 import { contentPlanner } from "../agents/content-planner.ts";
 import { trendWatcher } from "../agents/trend-watcher.ts";
-import { CAMPAIGN_EDITABLE_PATHS } from "../data/campaign-payload.ts";
+import { CAMPAIGN_EDITABLE_PATHS, campaignIdSchema } from "../data/campaign-payload.ts";
 import { workflow } from "../workflow/workflow-builder.ts";
 
 /**
@@ -27,6 +27,11 @@ export const CAMPAIGN_LAUNCH = workflow({
       .optional()
       .describe(
         "Country the ads target. Empty: the account's region, when its source gives one (TikTok's APIs do not).",
+      ),
+    historyCampaignId: campaignIdSchema
+      .optional()
+      .describe(
+        "An earlier campaign of this advertiser whose last 30 days ground the forecast. Empty: category benchmarks, labelled as such.",
       ),
   }),
 })
@@ -54,6 +59,7 @@ export const CAMPAIGN_LAUNCH = workflow({
       region: steps.account_health.region,
       proven_hashtags: steps.account_health.top_hashtags,
       trending: steps.trends.hashtags,
+      history_campaign_id: params.historyCampaignId,
     }),
     options: {
       daily_budget: 50,

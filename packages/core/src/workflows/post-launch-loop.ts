@@ -3,6 +3,7 @@ import { accountHealth } from "../agents/account-health.ts";
 import { contentPlanner } from "../agents/content-planner.ts";
 import { performanceReviewer } from "../agents/performance-reviewer.ts";
 import { trendWatcher } from "../agents/trend-watcher.ts";
+import { campaignIdSchema } from "../data/campaign-payload.ts";
 import { workflow } from "../workflow/workflow-builder.ts";
 
 /** After a launch: compare the last window with the one before, then plan the next iteration. */
@@ -12,11 +13,9 @@ export const POST_LAUNCH_LOOP = workflow({
   description:
     "Reviews organic and paid performance over the last 7 days against the 7 before, re-checks the account and its niche's trends, and plans the next round of content.",
   params: z.object({
-    campaignId: z
-      .string()
-      .trim()
-      .regex(/^[A-Za-z0-9_-]{1,64}$/, "campaignId must be 1–64 letters, digits, _ or -")
-      .describe("The campaign to review. Empty: the one the latest campaign launch for this handle built."),
+    campaignId: campaignIdSchema.describe(
+      "The campaign to review. Empty: the one the latest campaign launch for this handle built.",
+    ),
   }),
   paramsFromLatestRun: {
     campaignId: { workflow: "campaign_launch", path: "publish.output.campaign.campaign_id" },
