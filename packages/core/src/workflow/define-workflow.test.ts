@@ -105,6 +105,25 @@ describe("defineWorkflow", () => {
     );
   });
 
+  it("rejects a gate whose evidence names no field of the reviewed step's output, and takes one that does", () => {
+    const gate = (evidence: string): WorkflowStepDef => ({
+      key: "gate",
+      kind: "approval",
+      label: "Gate",
+      dependsOn: ["source"],
+      targetOutputField: "tags",
+      options: { evidence },
+    });
+    expect(problems([source, gate("why")])).toContainEqual(
+      expect.objectContaining({
+        code: "approval_evidence_not_found",
+        stepKey: "gate",
+        message: 'evidence "why" is not a field of the output of "source"',
+      }),
+    );
+    expect(problems([source, gate("tags")])).toEqual([]);
+  });
+
   it("rejects an approval gate that does not review exactly one step", () => {
     const other = { ...source, key: "other" };
     const gate: WorkflowStepDef = {

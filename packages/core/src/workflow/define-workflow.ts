@@ -193,8 +193,17 @@ function checkApproval(step: ApprovalStepDef, ctx: StepCheckContext, problem: Pr
         "approval gate must depend on exactly one step, the one it reviews",
       ),
     ];
+  const reviewed = ctx.outputs.get(dep);
+  const { evidence } = options.data;
+  if (reviewed && evidence !== undefined && !Object.hasOwn(reviewed.shape, evidence))
+    return [
+      problem(
+        "approval_evidence_not_found",
+        `evidence "${evidence}" is not a field of the output of "${dep}"`,
+      ),
+    ];
   if (ctx.outputs.has(step.key)) return [];
-  if (!ctx.outputs.has(dep)) return []; // the upstream step's own problem is reported on it
+  if (!reviewed) return []; // the upstream step's own problem is reported on it
   return [
     problem(
       "approval_target_not_found",

@@ -10,6 +10,7 @@ export type WorkflowProblemCode =
   | "approval_missing_target"
   | "approval_needs_one_dependency"
   | "approval_target_not_found"
+  | "approval_evidence_not_found"
   | "input_path_malformed"
   | "input_path_not_ancestor"
   | "input_path_not_found"
