@@ -18,7 +18,7 @@ export function GateReview({ run, stepKey }: { run: RunView; stepKey: string }) 
   return gate.status === "pending" ? (
     <PendingGate approvalId={gate.id} />
   ) : (
-    <DecidedGate approvalId={gate.id} />
+    <DecidedGate runId={run.id} approvalId={gate.id} />
   );
 }
 
@@ -57,17 +57,13 @@ function DecisionSent({ decision }: { decision: Decision }) {
   );
 }
 
-function DecidedGate({ approvalId }: { approvalId: string }) {
-  const all = trpc.approvals.list.useQuery({}, { staleTime: 0 });
+function DecidedGate({ runId, approvalId }: { runId: string; approvalId: string }) {
+  const all = trpc.approvals.list.useQuery({ runId }, { staleTime: 0 });
   // A list cached before the decision still has the gate pending: wait for the fresh one.
   const approval: Approval | undefined = all.data?.find((a) => a.id === approvalId && a.status !== "pending");
   if (all.isPending || (!approval && all.isFetching)) return <Loading what="the decision" />;
   if (all.error) return <ErrorNotice>Could not load the decision: {all.error.message}</ErrorNotice>;
   if (!approval)
-    return (
-      <InfoNotice>
-        This decision is older than the approvals the dashboard lists; the run's report states it.
-      </InfoNotice>
-    );
+    return <InfoNotice>The decision is not recorded yet; the run's report states it.</InfoNotice>;
   return <DecisionRecord approval={approval} />;
 }

@@ -8,8 +8,8 @@ let caller: Awaited<ReturnType<typeof api.caller>>;
 let workspaceId: string;
 
 /**
- * Three gates on one audit: one names a field of the audit's output as its evidence, one names a
- * field the audit never writes, one names none. Trends wait on the first gate, the report on all.
+ * Three gates on one audit: two name a field of the audit's output as their evidence, one names none.
+ * Trends wait on the first gate, the report on all.
  */
 const GATED_AUDIT = {
   version: 1,
@@ -34,7 +34,7 @@ const GATED_AUDIT = {
       kind: "approval",
       label: "Approve category",
       dependsOn: ["account_health"],
-      options: { evidence: "never_written" },
+      options: { evidence: "category_basis" },
       targetOutputField: "category",
     },
     {
@@ -106,8 +106,11 @@ describe("approvals.list", () => {
       evidence: topVideos,
       unlocks: ["Trends in the niche", "Audit report"],
     });
-    // A field the reviewed step never wrote, and a gate that names none: no evidence, not an error.
-    expect(byKey.approve_category).toMatchObject({ evidence: null, unlocks: ["Audit report"] });
+    expect(byKey.approve_category).toMatchObject({
+      evidence: (audit.output as { category_basis: string }).category_basis,
+      unlocks: ["Audit report"],
+    });
+    // A gate that names none: no evidence, not an error.
     expect(byKey.approve_name).toMatchObject({ evidence: null, unlocks: ["Audit report"] });
   });
 
@@ -121,10 +124,27 @@ describe("approvals.list", () => {
     const stepReads = vi.spyOn(api.engine.prisma.stepRun, "findMany");
     try {
       const list = await caller.approvals.list({ status: "pending" });
-      expect(list.filter((a) => a.evidence !== null)).toHaveLength(3);
+      expect(list.filter((a) => a.evidence !== null)).toHaveLength(6);
       expect(stepReads).toHaveBeenCalledTimes(1);
     } finally {
       stepReads.mockRestore();
     }
+  });
+
+  it("lists one run's approvals when asked for its run, whatever their age or status", async () => {
+    const { runId } = await caller.workflows.run({
+      slug: "gated_audit",
+      handle: "lakucosmetics",
+      targetType: "brand",
+    });
+    const own = await waitFor(async () => {
+      const list = await caller.approvals.list({ runId });
+      return list.length === 3 ? list : undefined;
+    }, "the run's three gates");
+    expect(new Set(own.map((a) => a.runId))).toEqual(new Set([runId]));
+    expect((await caller.approvals.list({})).length).toBeGreaterThan(3);
+    await expect(caller.approvals.list({ runId: "not-a-run" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
   });
 });

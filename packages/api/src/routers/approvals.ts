@@ -2,7 +2,7 @@ import { APPROVAL_STATUS } from "@tiktok-army/core/model";
 import { decideApproval, type Engine } from "@tiktok-army/db";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
-import { editedValueSchema } from "../inputs.ts";
+import { editedValueSchema, runIdSchema } from "../inputs.ts";
 import { protectedProcedure } from "../trpc.ts";
 
 /** What the list reads of a run's DAG snapshot step. */
@@ -19,10 +19,18 @@ const stepId = (runId: string, stepKey: string) => `${runId}\u0000${stepKey}`;
 export const approvalsRouter = {
   /** The workspace's approvals, newest first, with what a reviewer needs to decide. */
   list: protectedProcedure
-    .input(z.object({ status: z.enum(APPROVAL_STATUS).optional() }).default({}))
+    .input(
+      z
+        .object({
+          status: z.enum(APPROVAL_STATUS).optional(),
+          /** One run's approvals: how the run view finds a decision however old it is. */
+          runId: runIdSchema.optional(),
+        })
+        .default({}),
+    )
     .query(async ({ ctx, input }) => {
       const rows = await ctx.deps.engine.prisma.approval.findMany({
-        where: { workspaceId: ctx.workspace.id, status: input.status },
+        where: { workspaceId: ctx.workspace.id, status: input.status, runId: input.runId },
         orderBy: { requestedAt: "desc" },
         take: 200,
         include: { run: { select: { workflowSlug: true, workflowName: true, brief: true, dag: true } } },
