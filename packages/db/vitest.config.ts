@@ -5,7 +5,8 @@ export default defineConfig({
     include: ["src/**/*.test.ts"],
     // Starts the PostgreSQL server that createTestDatabase() uses when DATABASE_URL is not set.
     globalSetup: ["./vitest.global-setup.ts"],
-    testTimeout: 30_000,
+    // A hang guard, not a speed target: CI runs every suite at once on 2 cores, and some spawn processes.
+    testTimeout: 90_000,
     hookTimeout: 60_000,
   },
 });
