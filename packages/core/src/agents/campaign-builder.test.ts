@@ -281,6 +281,18 @@ describe("campaign_builder", () => {
     expect(output.hashtags).toContain("sunscreencheck");
   });
 
+  it("does not buy reach on a fitting tag that is shrinking", async () => {
+    const shrinking = {
+      name: "spfreapply",
+      velocity: { value: -0.58 },
+      posts_current: 171,
+      relevance: { matched: ["skincare"], reason: "fits your #skincare" },
+    };
+    const output = await executeAgent(campaignBuilder, { ...AUTO_INPUT, trending: [shrinking, ...TRENDING] });
+    expect(output.hashtags).not.toContain("spfreapply");
+    expect(output.hashtags).toContain("sunscreencheck");
+  });
+
   it("takes trends by rank when they carry no relevance at all, and says their fit was not checked", async () => {
     const unchecked = TRENDING.map(({ relevance: _, ...t }) => t);
     const output = await executeAgent(campaignBuilder, { ...AUTO_INPUT, trending: unchecked });

@@ -77,8 +77,8 @@ export interface HashtagChoiceInput {
 /**
  * The hashtags a campaign targets, each with the evidence a reviewer reads beside it: the run's own
  * list when it set one, else up to 3 of the account's proven tags (generic ones such as #fyp say
- * nothing) and up to 3 trending tags that fit its topics. When the trends carry relevance, a trend
- * without a matched topic is off-topic and is not targeted.
+ * nothing) and up to 3 rising trending tags that fit its topics. When the trends carry relevance, a
+ * trend without a matched topic is off-topic and is not targeted.
  */
 export function chooseHashtags(
   input: HashtagChoiceInput,
@@ -102,7 +102,9 @@ export function chooseHashtags(
   for (const trend of input.trending) {
     const hashtag = normalizeHashtag(trend.name);
     const fits = !relevanceKnown || (trend.relevance?.matched.length ?? 0) > 0;
-    if (!hashtag || !fits || taken.has(hashtag) || isGenericHashtag(hashtag)) continue;
+    // A tag with fewer posts than the window before is not a trend to buy reach on.
+    const rising = trend.velocity.value > 0;
+    if (!hashtag || !fits || !rising || taken.has(hashtag) || isGenericHashtag(hashtag)) continue;
     if (trending.length === TRENDING_MAX) break;
     taken.add(hashtag);
     trending.push({ hashtag, source: "trending", evidence: trendEvidence(trend) });
