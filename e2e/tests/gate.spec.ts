@@ -1,5 +1,5 @@
 import type { Locator, Page } from "@playwright/test";
-import { expect, expectAccessible, keepScreenshot, runIdOf, test } from "./fixtures.ts";
+import { expect, expectAccessible, keepScreenshot, startCampaignLaunch, test } from "./fixtures.ts";
 
 const step = (page: Page, key: string) => page.getByTestId(`step-${key}`);
 
@@ -41,18 +41,6 @@ function stepsAfter(steps: readonly RunStepView[], gate: string): RunStepView[] 
 
 /** The hashtag as a whole word (not a prefix of a longer tag), with or without `#`, in any case. */
 const tagPattern = (tag: string) => new RegExp(`(^|[^\\p{L}\\p{N}_])#?${tag}(?![\\p{L}\\p{N}_])`, "iu");
-
-/** Starts a campaign launch ad hoc and waits on its run page for the campaign gate. */
-async function startCampaignLaunch(page: Page, handle: string): Promise<string> {
-  await page.goto("/");
-  await page.getByLabel("Workflow", { exact: true }).selectOption({ label: "Campaign launch" });
-  await page.getByLabel("TikTok handle").fill(handle);
-  await page.getByLabel("Target type").selectOption("brand");
-  await page.getByRole("button", { name: "Start run" }).click();
-  await expect(page).toHaveURL(/\/runs\/[0-9a-f-]{36}$/);
-  await expect(step(page, "approve_campaign")).toHaveAttribute("data-status", "waiting_approval");
-  return runIdOf(page);
-}
 
 /** The pending campaign card of `handle`'s run. */
 const campaignCard = (page: Page, handle: string): Locator =>

@@ -5,7 +5,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createMockLlm, toDagJson, type WorkflowDef } from "@tiktok-army/core";
+import { createMockLlm } from "@tiktok-army/core";
 import { criticalPathMs, serialSumMs } from "@tiktok-army/core/testing";
 import pg from "pg";
 import { startEmbeddedPostgres } from "../src/embedded.ts";
@@ -14,8 +14,7 @@ import { applyMigrations } from "../src/migrate.ts";
 import { startRun } from "../src/runs.ts";
 import { waitFor } from "../src/testing/wait.ts";
 import { spawnWorker } from "../src/testing/worker-process.ts";
-import { createWorkspaceWithKey } from "../src/workspaces.ts";
-import { BENCH_REGISTRY, CHAIN, DIAMOND, PARALLEL } from "./bench-agents.ts";
+import { BENCH_REGISTRY, CHAIN, DIAMOND, PARALLEL, workspaceWith } from "./bench-agents.ts";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 500);
 const WORKER_ENTRY = fileURLToPath(new URL("./bench-worker.ts", import.meta.url));
@@ -130,25 +129,6 @@ async function parallelDag() {
 
 function benchEngine(concurrency: number): Promise<Engine> {
   return startEngine({ connectionString: url, llm: createMockLlm(), registry: BENCH_REGISTRY, concurrency });
-}
-
-async function workspaceWith(engine: Engine, workflows: WorkflowDef[]): Promise<string> {
-  const { workspace } = await createWorkspaceWithKey(
-    engine.prisma,
-    `bench-${Math.random().toString(36).slice(2)}`,
-  );
-  for (const w of workflows)
-    await engine.prisma.workflow.create({
-      data: {
-        id: crypto.randomUUID(),
-        workspaceId: workspace.id,
-        slug: w.slug,
-        name: w.name,
-        description: w.description,
-        dag: toDagJson(w) as object,
-      },
-    });
-  return workspace.id;
 }
 
 function finished(engine: Engine, runId: string) {

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { DBOSClient } from "@dbos-inc/dbos-sdk";
-import { AgentRegistry, createMockLlm, defineWorkflow, toDagJson, type WorkflowDef } from "@tiktok-army/core";
+import { AgentRegistry, createMockLlm, defineWorkflow, type WorkflowDef } from "@tiktok-army/core";
 import { criticalPathMs, fakeAgent } from "@tiktok-army/core/testing";
 import { Logger, makeWorkerUtils, runMigrations } from "graphile-worker";
 import pg from "pg";
@@ -19,8 +19,7 @@ import { applyMigrations } from "../src/migrate.ts";
 import { startRun } from "../src/runs.ts";
 import { waitFor } from "../src/testing/wait.ts";
 import { spawnWorker, type WorkerProcess } from "../src/testing/worker-process.ts";
-import { createWorkspaceWithKey } from "../src/workspaces.ts";
-import { BENCH_REGISTRY, PARALLEL } from "./bench-agents.ts";
+import { BENCH_REGISTRY, benchChain, PARALLEL, workspaceWith } from "./bench-agents.ts";
 import { CHAIN_STEPS, DBOS_QUEUE, DBOS_WORKFLOW, PGBOSS_QUEUE, PLAIN_SCHEMA } from "./contender-worker.ts";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 500);
@@ -30,24 +29,8 @@ const GAP_CHAINS = 15;
 const silent = new Logger(() => () => {});
 const WORKER_ENTRY = fileURLToPath(new URL("./contender-worker.ts", import.meta.url));
 
-const chain = (length: number) =>
-  defineWorkflow(
-    {
-      slug: `bench_chain_${length}`,
-      name: `Bench chain of ${length}`,
-      description: "",
-      steps: Array.from({ length }, (_, i) => ({
-        key: `s${i}`,
-        kind: "agent" as const,
-        agentName: "noop",
-        label: `s${i}`,
-        dependsOn: i === 0 ? [] : [`s${i - 1}`],
-      })),
-    },
-    BENCH_REGISTRY,
-  );
-const CHAIN4 = chain(CHAIN_STEPS);
-const CHAIN200 = chain(200);
+const CHAIN4 = benchChain(CHAIN_STEPS);
+const CHAIN200 = benchChain(200);
 
 interface Sample {
   gapMs: number;
@@ -476,25 +459,6 @@ async function parallelDagRatio(): Promise<number> {
   }
   await engine.stop();
   return median(walls) / criticalPathMs();
-}
-
-async function workspaceWith(engine: Engine, workflows: WorkflowDef[]): Promise<string> {
-  const { workspace } = await createWorkspaceWithKey(
-    engine.prisma,
-    `bench-${Math.random().toString(36).slice(2)}`,
-  );
-  for (const w of workflows)
-    await engine.prisma.workflow.create({
-      data: {
-        id: crypto.randomUUID(),
-        workspaceId: workspace.id,
-        slug: w.slug,
-        name: w.name,
-        description: w.description,
-        dag: toDagJson(w) as object,
-      },
-    });
-  return workspace.id;
 }
 
 function median(values: number[]): number {

@@ -96,13 +96,7 @@ export async function getCampaignReport(
           data_level: "AUCTION_CAMPAIGN",
           dimensions: JSON.stringify(["campaign_id", "stat_time_day"]),
           metrics: JSON.stringify(CAMPAIGN_REPORT_METRICS),
-          filtering: JSON.stringify([
-            {
-              field_name: "campaign_ids",
-              filter_type: "IN",
-              filter_value: JSON.stringify([request.campaignId]),
-            },
-          ]),
+          filtering: oneCampaign(request.campaignId),
           start_date: chunk.start,
           end_date: chunk.end,
           page,
@@ -188,13 +182,7 @@ export async function getAdReport(client: TikTokClient, request: AdReportRequest
         data_level: "AUCTION_AD",
         dimensions: JSON.stringify(["ad_id"]),
         metrics: JSON.stringify(AD_REPORT_METRICS),
-        filtering: JSON.stringify([
-          {
-            field_name: "campaign_ids",
-            filter_type: "IN",
-            filter_value: JSON.stringify([request.campaignId]),
-          },
-        ]),
+        filtering: oneCampaign(request.campaignId),
         start_date: request.start_date,
         end_date: request.end_date,
         page,
@@ -242,4 +230,11 @@ export async function getCampaignBudget(
   });
   const campaign = list.find((c) => c.campaign_id === request.campaignId);
   return campaign ? { budget_mode: campaign.budget_mode, budget: campaign.budget } : null;
+}
+
+/** `/report/integrated/get/`'s filter for one campaign's rows. */
+function oneCampaign(campaignId: string): string {
+  return JSON.stringify([
+    { field_name: "campaign_ids", filter_type: "IN", filter_value: JSON.stringify([campaignId]) },
+  ]);
 }
